@@ -15,6 +15,12 @@ type State struct {
 	// Problems are findings met while loading, such as a zone file that
 	// does not parse. Run reports them under the rule each one names.
 	Problems []Finding
+	// Domains are the domains sendlint.yaml limits checks to, canonical;
+	// nil means every declared zone (see CheckedDomains).
+	Domains []string
+	// Aliases maps a login (lower case) to the addresses it may send as
+	// (sendlint.yaml aliases:).
+	Aliases map[string][]string
 
 	zones      map[string]*Zone
 	nodes      map[string]*Node
@@ -138,6 +144,22 @@ func (s *State) Zones() []*Zone {
 		return 0
 	})
 	return zs
+}
+
+// CheckedDomains returns the domains whose own records rules check: the
+// configured Domains, or else every declared zone's origin, sorted.
+func (s *State) CheckedDomains() []string {
+	if len(s.Domains) > 0 {
+		out := slices.Clone(s.Domains)
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	out := make([]string, 0, len(s.zones))
+	for origin := range s.zones {
+		out = append(out, origin)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Zone returns the zone with exactly the canonical origin, or nil.
