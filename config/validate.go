@@ -11,6 +11,7 @@ import (
 	"github.com/xeipuuv/gojsonschema"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/sendlint/sendlint/internal/suggest"
 	"github.com/sendlint/sendlint/schemas"
 )
 
@@ -66,8 +67,15 @@ func schemaError(doc *yaml.Node, display string, e gojsonschema.ResultError) *Er
 		}
 	case "number_any_of", "number_one_of":
 		msg = fmt.Sprintf("%s: %s", where, anyOfHint(path))
+	case "invalid_type":
+		msg = fmt.Sprintf("want %v, got %v", details["expected"], details["given"])
+		if where != "" {
+			msg = fmt.Sprintf("%s: want %v, got %v", where, details["expected"], details["given"])
+		} else {
+			msg = fmt.Sprintf("the file must be a mapping of keys (domains, zones, senders, aliases, rules, ignore), not %v", details["given"])
+		}
 	case "enum":
-		msg = fmt.Sprintf("%s: %s", where, e.Description())
+		msg = enumMessage(where, e.Value(), details["allowed"])
 	default:
 		msg = e.Description()
 		if where != "" {
@@ -75,6 +83,21 @@ func schemaError(doc *yaml.Node, display string, e gojsonschema.ResultError) *Er
 		}
 	}
 	return &Error{File: display, Line: line, Msg: strings.ToLower(msg[:1]) + msg[1:]}
+}
+
+// enumMessage words a value outside an enum, suggesting the nearest
+// allowed one.
+func enumMessage(where string, value, allowed any) string {
+	v := fmt.Sprint(value)
+	list := strings.Split(strings.Trim(fmt.Sprint(allowed), "[]"), ", ")
+	for i := range list {
+		list[i] = strings.Trim(list[i], `"`)
+	}
+	msg := fmt.Sprintf("%s: unknown value %q; want one of %s", where, v, strings.Join(list, ", "))
+	if near := suggest.Closest(v, list); near != "" {
+		msg = fmt.Sprintf("%s: unknown value %q; did you mean %q?", where, v, near)
+	}
+	return msg
 }
 
 // anyOfHint explains the anyOf alternatives of the schema, which
