@@ -1,0 +1,35 @@
+package spf
+
+import "strings"
+
+// NearMiss returns an error when text is not an SPF record ([IsSPF] is
+// false) but looks like an attempt at one, and nil otherwise. Receivers
+// ignore such a TXT record as if it were not there (RFC 7208 §4.5), so a
+// domain that meant to publish SPF has none. It finds text before
+// "v=spf1" (leading spaces, a literal quote), "v=spf1" glued to what
+// follows ("v=spf1a", "v=spf10"), "spf1" without "v=", and versions
+// other than 1 ("v=spf2.0"). Sender ID records ("spf2.0/pra", RFC 4406)
+// are not taken for attempts.
+func NearMiss(text string) *Error {
+	if IsSPF(text) {
+		return nil
+	}
+
+	lower := strings.ToLower(text)
+	word := len(text)
+	if i := strings.IndexAny(text, " \t"); i >= 0 {
+		word = i
+	}
+	switch i := strings.Index(lower, version); {
+	case i == 0:
+		return errorf(0, word, "%q is not an SPF record: \"v=spf1\" must be followed by a space", text[:word])
+	case i > 0:
+		return errorf(0, i, "text %q before \"v=spf1\"; a record must start with \"v=spf1\", so receivers ignore this one",
+			text[:i])
+	case strings.HasPrefix(lower, "v=spf"):
+		return errorf(0, word, "%q is not an SPF version; SPF records start with \"v=spf1\"", text[:word])
+	case strings.HasPrefix(lower, "spf1") && (len(text) == 4 || text[4] == ' '):
+		return errorf(0, 4, "\"spf1\" lacks \"v=\"; SPF records start with \"v=spf1\"")
+	}
+	return nil
+}
