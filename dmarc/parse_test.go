@@ -1,0 +1,174 @@
+package dmarc
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// parseCase is one case of testdata/parse.txt: a record, the errors Parse
+// must report in order, and facts about the record it must return.
+type parseCase struct {
+	line   int
+	text   string
+	errs   []wantError
+	facts  map[string]string
+	policy string
+}
+
+type wantError struct {
+	level, kind string
+	start, end  int
+	msg         string
+}
+
+// readCases reads the case file. A case starts with "> " and the record
+// text (Go-quoted when it starts with a double quote), followed by lines:
+//
+//	LEVEL KIND START END MESSAGE   an error; MESSAGE is a substring
+//	policies P SP NP               what Policies returns, "-" for !ok
+//	fact KEY=VALUE ...             values from summary
+func readCases(t testing.TB, path string) []parseCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	var cases []parseCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+			continue
+		case strings.HasPrefix(line, "> "):
+			text := line[2:]
+			if strings.HasPrefix(text, `"`) {
+				if text, err = strconv.Unquote(text); err != nil {
+					t.Fatalf("%s:%d: %v", path, n, err)
+				}
+			}
+			cases = append(cases, parseCase{line: n, text: text, facts: map[string]string{}})
+			continue
+		}
+		if len(cases) == 0 {
+			t.Fatalf("%s:%d: expectation before the first case", path, n)
+		}
+		c := &cases[len(cases)-1]
+		fields := strings.Fields(line)
+		switch fields[0] {
+		case "policies":
+			c.policy = strings.Join(fields[1:], " ")
+		case "fact":
+			for _, kv := range fields[1:] {
+				k, v, _ := strings.Cut(kv, "=")
+				c.facts[k] = v
+			}
+		default:
+			parts := strings.SplitN(line, " ", 5)
+			if len(parts) < 5 {
+				t.Fatalf("%s:%d: want LEVEL KIND START END MESSAGE", path, n)
+			}
+			s, err1 := strconv.Atoi(parts[2])
+			e, err2 := strconv.Atoi(parts[3])
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%s:%d: bad offsets", path, n)
+			}
+			c.errs = append(c.errs, wantError{parts[0], parts[1], s, e, parts[4]})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+func kindName(k Kind) string {
+	switch k {
+	case KindSyntax:
+		return "syntax"
+	case KindUnknown:
+		return "unknown"
+	case KindRemoved:
+		return "removed"
+	}
+	return "?"
+}
+
+// summary returns the record's values as KEY=VALUE pairs.
+func summary(r *Record) map[string]string {
+	uris := func(us []URI) string {
+		var out []string
+		for _, u := range us {
+			s := u.Scheme + ":" + u.Domain
+			if u.Address != "" {
+				s = u.Address
+			}
+			if !u.Valid {
+				s = "!" + u.Raw
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, ",")
+	}
+	return map[string]string{
+		"ignored": strconv.FormatBool(r.Ignored),
+		"p":       string(r.P),
+		"sp":      string(r.SP),
+		"np":      string(r.NP),
+		"adkim":   string(r.ADKIM),
+		"aspf":    string(r.ASPF),
+		"psd":     string(r.PSD),
+		"t":       strconv.FormatBool(r.Testing),
+		"pct":     strconv.Itoa(r.PCT),
+		"fo":      strings.Join(r.FO, ":"),
+		"rua":     uris(r.RUA),
+		"ruf":     uris(r.RUF),
+		"tags":    strconv.Itoa(len(r.Tags)),
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, c := range readCases(t, "testdata/parse.txt") {
+		t.Run(fmt.Sprintf("line%d", c.line), func(t *testing.T) {
+			rec, errs := Parse(c.text)
+
+			if len(errs) != len(c.errs) {
+				t.Errorf("Parse(%q): got %d errors, want %d:", c.text, len(errs), len(c.errs))
+				for _, e := range errs {
+					t.Errorf("  %s %s %d %d %s", e.Level, kindName(e.Kind), e.Start, e.End, e.Msg)
+				}
+				return
+			}
+			for i, e := range errs {
+				w := c.errs[i]
+				if e.Level.String() != w.level || kindName(e.Kind) != w.kind || e.Start != w.start || e.End != w.end || !strings.Contains(e.Msg, w.msg) {
+					t.Errorf("Parse(%q) error %d:\n got  %s %s %d %d %s\n want %s %s %d %d %s",
+						c.text, i, e.Level, kindName(e.Kind), e.Start, e.End, e.Msg, w.level, w.kind, w.start, w.end, w.msg)
+				}
+			}
+
+			if c.policy != "" {
+				p, sp, np, ok := rec.Policies()
+				got := fmt.Sprintf("%s %s %s", p, sp, np)
+				if !ok {
+					got = "-"
+				}
+				if got != c.policy {
+					t.Errorf("Parse(%q).Policies() = %s, want %s", c.text, got, c.policy)
+				}
+			}
+			sum := summary(rec)
+			for k, v := range c.facts {
+				if sum[k] != v {
+					t.Errorf("Parse(%q): %s = %q, want %q", c.text, k, sum[k], v)
+				}
+			}
+		})
+	}
+}
