@@ -235,15 +235,15 @@ func (p *parser) network(t *Term, name, n, end int) {
 	if t.Kind == KindIP6 {
 		family, example = 6, "ip6:2001:db8::/32"
 	}
-	if n == end || p.text[n] != ':' || n+1 == end {
+	addrEnd := end
+	if i := strings.IndexByte(p.text[n:end], '/'); i >= 0 {
+		addrEnd = n + i
+	}
+	if n == end || p.text[n] != ':' || n+1 == addrEnd {
 		p.errorf(name, end, "%s needs an address, as in %q", t.Name, example)
 		return
 	}
 
-	addrEnd := end
-	if i := strings.IndexByte(p.text[n+1:end], '/'); i >= 0 {
-		addrEnd = n + 1 + i
-	}
 	if !p.address(t, n+1, addrEnd) || addrEnd == end {
 		return
 	}

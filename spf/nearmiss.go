@@ -15,21 +15,38 @@ func NearMiss(text string) *Error {
 		return nil
 	}
 
-	lower := strings.ToLower(text)
 	word := len(text)
-	if i := strings.IndexAny(text, " \t"); i >= 0 {
+	if i := strings.IndexByte(text, ' '); i >= 0 {
 		word = i
 	}
-	switch i := strings.Index(lower, version); {
+	switch i := indexFold(text, version); {
 	case i == 0:
 		return errorf(0, word, "%q is not an SPF record: \"v=spf1\" must be followed by a space", text[:word])
 	case i > 0:
 		return errorf(0, i, "text %q before \"v=spf1\"; a record must start with \"v=spf1\", so receivers ignore this one",
 			text[:i])
-	case strings.HasPrefix(lower, "v=spf"):
+	case hasPrefixFold(text, "v=spf"):
 		return errorf(0, word, "%q is not an SPF version; SPF records start with \"v=spf1\"", text[:word])
-	case strings.HasPrefix(lower, "spf1") && (len(text) == 4 || text[4] == ' '):
+	case hasPrefixFold(text, "spf1") && (len(text) == 4 || text[4] == ' '):
 		return errorf(0, 4, "\"spf1\" lacks \"v=\"; SPF records start with \"v=spf1\"")
 	}
 	return nil
+}
+
+// indexFold returns the offset of the first match of the lower-case ASCII
+// pattern in s, ignoring ASCII case, or -1. Unlike strings.ToLower it
+// keeps byte offsets whatever else s holds.
+func indexFold(s, pattern string) int {
+	for i := 0; i+len(pattern) <= len(s); i++ {
+		if hasPrefixFold(s[i:], pattern) {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII
+// pattern, ignoring ASCII case.
+func hasPrefixFold(s, pattern string) bool {
+	return len(s) >= len(pattern) && strings.EqualFold(s[:len(pattern)], pattern)
 }
