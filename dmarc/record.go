@@ -161,8 +161,7 @@ func (r *Record) Policies() (p, sp, np Policy, ok bool) {
 	if r.Ignored {
 		return "", "", "", false
 	}
-	bad := func(key string, v Policy) bool { return r.Tag(key) != nil && v == "" }
-	if r.P == "" || bad("sp", r.SP) || bad("np", r.NP) {
+	if r.FallsBack() {
 		if r.HasReportURI() {
 			return None, None, None, true
 		}
@@ -179,6 +178,14 @@ func (r *Record) Policies() (p, sp, np Policy, ok bool) {
 		np = r.NP
 	}
 	return p, sp, np, true
+}
+
+// FallsBack reports whether the record's p is absent or invalid, or its sp
+// or np invalid, so that receivers do not apply it as written but act as if
+// it said p=none, or apply nothing (RFC 9989 §4.10.1).
+func (r *Record) FallsBack() bool {
+	bad := func(key string, v Policy) bool { return r.Tag(key) != nil && v == "" }
+	return r.P == "" || bad("sp", r.SP) || bad("np", r.NP)
 }
 
 // IsRecord reports whether text starts with the version tag "v=DMARC1",
