@@ -9,6 +9,15 @@ import "fmt"
 type Error struct {
 	Start, End int
 	Msg        string
+	// Fix, when not nil, is the one edit that corrects the error, for a
+	// suggested fix. Errors with several plausible corrections have none.
+	Fix *Edit
+}
+
+// Edit replaces the text at Span with Text.
+type Edit struct {
+	Span Span
+	Text string
 }
 
 // Error returns the message with the offsets it applies to.

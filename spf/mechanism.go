@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/sendlint/sendlint/internal/suggest"
 )
 
 // mechanisms maps the mechanism names of RFC 7208 §5 to their kinds.
@@ -17,6 +19,9 @@ var mechanisms = map[string]Kind{
 	"ip6":     KindIP6,
 	"exists":  KindExists,
 }
+
+// mechanismNames are the keys of mechanisms, for suggestions.
+var mechanismNames = []string{"a", "all", "exists", "include", "ip4", "ip6", "mx", "ptr"}
 
 // directive parses [qualifier] mechanism (RFC 7208 §4.6.1, §5).
 func (p *parser) directive(start, end int) *Term {
@@ -43,6 +48,10 @@ func (p *parser) directive(start, end int) *Term {
 		return nil
 	}
 	if n < end && p.text[n] != ':' && p.text[n] != '/' {
+		if kind == KindAll {
+			p.fixf(n, end, "", n, end, "unexpected %q after %q", p.text[n:end], name)
+			return nil
+		}
 		p.errorf(n, end, "unexpected %q after %q", p.text[n:end], name)
 		return nil
 	}
@@ -68,14 +77,16 @@ func (p *parser) unknown(i, end int) {
 	switch {
 	case name == "":
 		p.errorf(i, end, "expected a mechanism name at %q", p.text[i:end])
-	case lower == "redirect" || lower == "exp":
-		p.errorf(i, end, "%q is a modifier, written with \"=\": %s=%s", lower, lower, p.text[min(j+1, end):end])
+	case (lower == "redirect" || lower == "exp") && j < end && p.text[j] == ':':
+		fixed := lower + "=" + p.text[j+1:end]
+		p.fixf(i, end, fixed, i, end, "%q is a modifier, written with \"=\": %s", lower, fixed)
 	default:
-		msg := "unknown mechanism " + strconv.Quote(name)
-		if s := suggest(lower); s != "" {
-			msg += "; did you mean " + strconv.Quote(s) + "?"
+		s := suggest.Closest(lower, mechanismNames)
+		if s == "" {
+			p.errorf(i, j, "unknown mechanism %q", name)
+			return
 		}
-		p.errorf(i, j, "%s", msg)
+		p.fixf(i, j, s, i, j, "unknown mechanism %q; did you mean %q?", name, s)
 	}
 }
 
@@ -87,7 +98,7 @@ func (p *parser) argument(t *Term, name, n, end int) bool {
 	switch t.Kind {
 	case KindAll:
 		if n < end {
-			p.errorf(n, end, "all takes no %s; write \"all\" alone", argName(p.text[n]))
+			p.fixf(n, end, "", n, end, "all takes no %s; write \"all\" alone", argName(p.text[n]))
 		}
 	case KindIP4, KindIP6:
 		p.network(t, name, n, end)
@@ -124,7 +135,7 @@ func (p *parser) domainArg(t *Term, name, n, end int) {
 
 	if c.start < end {
 		if t.Kind != KindA && t.Kind != KindMX {
-			p.errorf(c.start, end, "%s takes no CIDR length; remove %q", t.Name, p.text[c.start:end])
+			p.fixf(c.start, end, "", c.start, end, "%s takes no CIDR length; remove %q", t.Name, p.text[c.start:end])
 			return
 		}
 		p.cidrs(t, c)
@@ -139,7 +150,7 @@ func (p *parser) domainArg(t *Term, name, n, end int) {
 		p.errorf(name, dom.End, "empty domain after \"%s:\"; name one, as in \"%s:_spf.example.com\"",
 			t.Name, t.Name)
 	case dom.Start == dom.End:
-		p.errorf(name, dom.End, "empty domain after \"%s:\"; write %q alone for the current domain, or name one",
+		p.fixf(n, dom.End, "", name, dom.End, "empty domain after \"%s:\"; write %q alone for the current domain, or name one",
 			t.Name, t.Name)
 	default:
 		t.Domain = p.macro(dom, inDomain)
@@ -214,7 +225,11 @@ func (p *parser) cidrLength(start, end, family int) (int, bool) {
 	case s == "":
 		p.errorf(slash, end, "empty ip%d CIDR length after %q", family, p.text[slash:end])
 	case len(s) > 1 && s[0] == '0':
-		p.errorf(slash, end, "ip%d CIDR length %q has a leading zero", family, s)
+		trimmed := strings.TrimLeft(s, "0")
+		if trimmed == "" {
+			trimmed = "0"
+		}
+		p.fixf(start, end, trimmed, slash, end, "ip%d CIDR length %q has a leading zero", family, s)
 	case len(s) > 3:
 		p.errorf(slash, end, "ip%d CIDR length %s is over %d", family, s, max)
 	default:
@@ -244,7 +259,7 @@ func (p *parser) network(t *Term, name, n, end int) {
 		return
 	}
 
-	if !p.address(t, n+1, addrEnd) || addrEnd == end {
+	if !p.address(t, name, n+1, addrEnd) || addrEnd == end {
 		return
 	}
 
@@ -265,7 +280,7 @@ func (p *parser) network(t *Term, name, n, end int) {
 
 // address parses the IPv4 or IPv6 address of an ip4 or ip6 term at
 // text[start:end] and reports whether it is valid.
-func (p *parser) address(t *Term, start, end int) bool {
+func (p *parser) address(t *Term, name, start, end int) bool {
 	s := p.text[start:end]
 	a, err := netip.ParseAddr(s)
 	switch {
@@ -276,9 +291,9 @@ func (p *parser) address(t *Term, start, end int) bool {
 			p.errorf(start, end, "ip6 address %q is not a valid IPv6 address", s)
 		}
 	case t.Kind == KindIP4 && !a.Is4():
-		p.errorf(start, end, "ip4 needs an IPv4 address; %q is IPv6, so write \"ip6:%s\"", s, s)
+		p.fixf(name, start-1, "ip6", start, end, "ip4 needs an IPv4 address; %q is IPv6, so write \"ip6:%s\"", s, s)
 	case t.Kind == KindIP6 && !a.Is6():
-		p.errorf(start, end, "ip6 needs an IPv6 address; %q is IPv4, so write \"ip4:%s\"", s, s)
+		p.fixf(name, start-1, "ip4", start, end, "ip6 needs an IPv6 address; %q is IPv4, so write \"ip4:%s\"", s, s)
 	default:
 		t.Addr = a
 		return true

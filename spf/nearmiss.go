@@ -9,7 +9,8 @@ import "strings"
 // "v=spf1" (leading spaces, a literal quote), "v=spf1" glued to what
 // follows ("v=spf1a", "v=spf10"), "spf1" without "v=", and versions
 // other than 1 ("v=spf2.0"). Sender ID records ("spf2.0/pra", RFC 4406)
-// are not taken for attempts.
+// are not taken for attempts. The error has a Fix when removing the text
+// before "v=spf1" or adding "v=" corrects it.
 func NearMiss(text string) *Error {
 	if IsSPF(text) {
 		return nil
@@ -23,12 +24,16 @@ func NearMiss(text string) *Error {
 	case i == 0:
 		return errorf(0, word, "%q is not an SPF record: \"v=spf1\" must be followed by a space", text[:word])
 	case i > 0:
-		return errorf(0, i, "text %q before \"v=spf1\"; a record must start with \"v=spf1\", so receivers ignore this one",
+		e := errorf(0, i, "text %q before \"v=spf1\"; a record must start with \"v=spf1\", so receivers ignore this one",
 			text[:i])
+		e.Fix = &Edit{Span: Span{0, i}}
+		return e
 	case hasPrefixFold(text, "v=spf"):
 		return errorf(0, word, "%q is not an SPF version; SPF records start with \"v=spf1\"", text[:word])
 	case hasPrefixFold(text, "spf1") && (len(text) == 4 || text[4] == ' '):
-		return errorf(0, 4, "\"spf1\" lacks \"v=\"; SPF records start with \"v=spf1\"")
+		e := errorf(0, 4, "\"spf1\" lacks \"v=\"; SPF records start with \"v=spf1\"")
+		e.Fix = &Edit{Text: "v="}
+		return e
 	}
 	return nil
 }

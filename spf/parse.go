@@ -65,6 +65,14 @@ func (p *parser) errorf(start, end int, format string, args ...any) {
 	p.errs = append(p.errs, errorf(start, end, format, args...))
 }
 
+// fixf reports an error at [start, end) with the edit that corrects it:
+// replacing [from, to) with text.
+func (p *parser) fixf(from, to int, text string, start, end int, format string, args ...any) {
+	e := errorf(start, end, format, args...)
+	e.Fix = &Edit{Span: Span{from, to}, Text: text}
+	p.errs = append(p.errs, e)
+}
+
 // term parses the term text[start:end] and adds it to the record when it
 // has no error.
 func (p *parser) term(start, end int) {
@@ -147,6 +155,10 @@ func (p *parser) modifier(start, end int) *Term {
 	eq := start + strings.IndexByte(p.text[start:end], '=')
 	name := p.text[start:eq]
 	if msg := modifierNameProblem(name); msg != "" {
+		if name != "" && strings.IndexByte("+-~?", name[0]) >= 0 && modifierNameProblem(name[1:]) == "" {
+			p.fixf(start, start+1, "", start, eq, "%s", msg)
+			return nil
+		}
 		p.errorf(start, max(eq, start+1), "%s", msg)
 		return nil
 	}

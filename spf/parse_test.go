@@ -48,6 +48,9 @@ func readParseCases(t *testing.T, path string) []*parseCase {
 		case strings.HasPrefix(line, "error "):
 			c := cases[len(cases)-1]
 			c.errors = append(c.errors, strings.TrimPrefix(line, "error "))
+		case strings.HasPrefix(line, "fix "):
+			c := cases[len(cases)-1]
+			c.errors = append(c.errors, line)
 		default:
 			t.Fatalf("%s:%d: unknown line %q", path, n, line)
 		}
@@ -66,6 +69,9 @@ func TestParse(t *testing.T) {
 			var gotErrs, gotTerms []string
 			for _, e := range errs {
 				gotErrs = append(gotErrs, fmt.Sprintf("%d %d %s", e.Start, e.End, e.Msg))
+				if e.Fix != nil {
+					gotErrs = append(gotErrs, fmt.Sprintf("fix %d %d %q", e.Fix.Span.Start, e.Fix.Span.End, e.Fix.Text))
+				}
 			}
 			if rec != nil {
 				for _, tm := range rec.Terms {
@@ -92,6 +98,9 @@ func checkInvariants(t *testing.T, text string, rec *Record, errs []*Error) {
 	for _, e := range errs {
 		if e.Start < 0 || e.End > len(text) || e.Start > e.End || e.Start == e.End && text != "" {
 			t.Fatalf("Parse(%q): error span [%d,%d) out of range: %s", text, e.Start, e.End, e.Msg)
+		}
+		if f := e.Fix; f != nil && (f.Span.Start < 0 || f.Span.End > len(text) || f.Span.Start > f.Span.End) {
+			t.Fatalf("Parse(%q): fix span [%d,%d) out of range: %s", text, f.Span.Start, f.Span.End, e.Msg)
 		}
 	}
 	if rec == nil {
