@@ -53,6 +53,9 @@ func (f *zfile) record(e *entry) bool {
 	if r.Type == lint.TypeSOA && !f.zoneSOA(&r, first) {
 		return false
 	}
+	if r.Type == lint.TypeSOA && !h.stated && !f.l.defSet && !f.l.lastSet {
+		r.TTL = f.l.soaMin // as BIND does for an SOA without any TTL
+	}
 	f.l.add(&r)
 	return true
 }
@@ -60,6 +63,7 @@ func (f *zfile) record(e *entry) bool {
 // header is what stands between a record's owner and its data.
 type header struct {
 	ttl     uint32
+	stated  bool // the record states its TTL
 	typ     uint16
 	typeTok *token
 	data    []token
@@ -98,7 +102,7 @@ func (f *zfile) header(first *token, toks []token) (header, bool) {
 			f.errorf(t, "unknown record type %q; expected a type such as A, MX or TXT, or TYPEnnn (RFC 3597)", t.s)
 			return h, false
 		}
-		h.typ, h.typeTok, h.data = typ, t, toks[i+1:]
+		h.typ, h.typeTok, h.data, h.stated = typ, t, toks[i+1:], ttlSet
 		h.ttl = f.l.ttl(h.ttl, ttlSet)
 		return h, true
 	}
