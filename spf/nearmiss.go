@@ -22,16 +22,15 @@ func NearMiss(text string) *Error {
 	}
 	switch i := indexFold(text, version); {
 	case i == 0:
-		return errorf(0, word, "%q is not an SPF record: \"v=spf1\" must be followed by a space", text[:word])
+		return errorf(0, word, "\"v=spf1\" is followed by %q instead of a space", text[len(version):word])
 	case i > 0:
-		e := errorf(0, i, "text %q before \"v=spf1\"; a record must start with \"v=spf1\", so receivers ignore this one",
-			text[:i])
+		e := errorf(0, i, "text %q before \"v=spf1\"", text[:i])
 		e.Fix = &Edit{Span: Span{0, i}}
 		return e
 	case hasPrefixFold(text, "v=spf"):
-		return errorf(0, word, "%q is not an SPF version; SPF records start with \"v=spf1\"", text[:word])
+		return errorf(0, word, "%q is not an SPF version; the only one is \"v=spf1\"", text[:word])
 	case hasPrefixFold(text, "spf1") && (len(text) == 4 || text[4] == ' '):
-		e := errorf(0, 4, "\"spf1\" lacks \"v=\"; SPF records start with \"v=spf1\"")
+		e := errorf(0, 4, "\"spf1\" lacks \"v=\"")
 		e.Fix = &Edit{Text: "v="}
 		return e
 	}

@@ -104,7 +104,7 @@ func (p *parser) add(t *Term) {
 		r.Mechanisms = append(r.Mechanisms, t)
 	case t.Kind == KindRedirect && r.Redirect != nil, t.Kind == KindExp && r.Exp != nil:
 		p.errorf(t.Span.Start, t.Span.End,
-			"second %q modifier; a record may have only one, so receivers return permerror", t.Name)
+			"second %q modifier; a record may have only one (RFC 7208 §6)", t.Name)
 	case t.Kind == KindRedirect:
 		r.Redirect = t
 	case t.Kind == KindExp:
