@@ -26,7 +26,11 @@ var exampleCom = zonefile.Options{Origin: "example.com"}
 //	L:C-L:C NAME TYPE TTL DATA @L:C
 //
 // where the last position is DataPos and DATA depends on the type.
-func records(st *lint.State) []string {
+func records(st *lint.State) []string { return recordLines(st, false) }
+
+// recordLines lists records as records does, with each one's file first
+// when withFile is set.
+func recordLines(st *lint.State, withFile bool) []string {
 	var all []*lint.Record
 	for _, name := range st.Names() {
 		all = append(all, st.Node(name).Records...)
@@ -37,8 +41,12 @@ func records(st *lint.State) []string {
 
 	var out []string
 	for _, r := range all {
-		out = append(out, fmt.Sprintf("%s %s %s %d%s @%s",
-			span(r.Range), r.Name, r.Type, r.TTL, data(r), pos(r.DataPos)))
+		file := ""
+		if withFile {
+			file = r.Range.File + " "
+		}
+		out = append(out, fmt.Sprintf("%s%s %s %s %d%s @%s",
+			file, span(r.Range), r.Name, r.Type, r.TTL, data(r), pos(r.DataPos)))
 	}
 	return out
 }
