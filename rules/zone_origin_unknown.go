@@ -16,9 +16,9 @@ not checked.
 
 Fix it by adding "$ORIGIN example.com." at the top of the file, or by
 mapping the file to its origin in sendlint.yaml.`,
-	Bad: `; zones/internal.db
+	Bad: `-- zones/internal.db --
 @  IN  TXT "v=spf1 mx -all"`,
-	Good: `; zones/internal.db
+	Good: `-- zones/internal.db --
 $ORIGIN example.com.
 @  IN  TXT "v=spf1 mx -all"`,
 })
