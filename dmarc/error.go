@@ -60,6 +60,15 @@ type Error struct {
 	Level      Level
 	Kind       Kind
 	Msg        string
+	// Fix, when not nil, is the one likely correction.
+	Fix *Fix
+}
+
+// Fix is a correction of a record: replace bytes [Start, End) of the text
+// with Text. Start == End inserts Text.
+type Fix struct {
+	Start, End int
+	Text       string
 }
 
 // Error returns the message with its level and the offsets it applies to.

@@ -25,6 +25,9 @@ func FuzzDMARC(f *testing.F) {
 			if e.Msg == "" || e.Level < Fatal || e.Level > Note || e.Kind < KindSyntax || e.Kind > KindRemoved {
 				t.Fatalf("Parse(%q): malformed error %+v", text, e)
 			}
+			if e.Fix != nil {
+				inside("fix of "+e.Msg, e.Fix.Start, e.Fix.End)
+			}
 			fatal = fatal || e.Level == Fatal
 		}
 		for _, tg := range rec.Tags {

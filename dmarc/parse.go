@@ -49,6 +49,11 @@ type segment struct {
 	start, end       int
 }
 
+// fix attaches a correction to the error reported last.
+func (p *parser) fix(start, end int, text string) {
+	p.errs[len(p.errs)-1].Fix = &Fix{Start: start, End: end, Text: text}
+}
+
 func (p *parser) errorf(start, end int, level Level, kind Kind, format string, args ...any) {
 	p.errs = append(p.errs, &Error{
 		Start: start,
@@ -106,9 +111,11 @@ func (p *parser) version() {
 	case strings.EqualFold(t.Value, "DMARC1"):
 		p.errorf(t.ValueStart, t.ValueEnd, Fatal, KindSyntax,
 			"version %q must be \"DMARC1\" in upper case; receivers ignore this record and apply no policy", t.Value)
+		p.fix(t.ValueStart, t.ValueEnd, "DMARC1")
 	case hasPrefixFold(t.Value, "DMARC1") && isWSP(t.Value[len("DMARC1")]):
 		p.errorf(t.ValueStart, t.ValueEnd, Fatal, KindSyntax,
 			"missing \";\" after \"v=DMARC1\": the version reads %q, so receivers ignore this record and apply no policy", t.Value)
+		p.fix(t.ValueStart+len("DMARC1"), t.ValueStart+len("DMARC1"), ";")
 	default:
 		p.errorf(t.ValueStart, t.ValueEnd, Fatal, KindSyntax,
 			"unknown version %q: only \"DMARC1\" exists, so receivers ignore this record and apply no policy", t.Value)

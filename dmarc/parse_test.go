@@ -23,12 +23,15 @@ type wantError struct {
 	level, kind string
 	start, end  int
 	msg         string
+	// fix is the correction the error must carry, "" for any.
+	fix string
 }
 
 // readCases reads the case file. A case starts with "> " and the record
 // text (Go-quoted when it starts with a double quote), followed by lines:
 //
 //	LEVEL KIND START END MESSAGE   an error; MESSAGE is a substring
+//	fix START END TEXT             the Fix of the error above
 //	policies P SP NP               what Policies returns, "-" for !ok
 //	fact KEY=VALUE ...             values from summary
 func readCases(t testing.TB, path string) []parseCase {
@@ -64,6 +67,11 @@ func readCases(t testing.TB, path string) []parseCase {
 		switch fields[0] {
 		case "policies":
 			c.policy = strings.Join(fields[1:], " ")
+		case "fix":
+			if len(c.errs) == 0 {
+				t.Fatalf("%s:%d: fix before any error", path, n)
+			}
+			c.errs[len(c.errs)-1].fix = strings.TrimPrefix(line, "fix ")
 		case "fact":
 			for _, kv := range fields[1:] {
 				k, v, _ := strings.Cut(kv, "=")
@@ -79,7 +87,7 @@ func readCases(t testing.TB, path string) []parseCase {
 			if err1 != nil || err2 != nil {
 				t.Fatalf("%s:%d: bad offsets", path, n)
 			}
-			c.errs = append(c.errs, wantError{parts[0], parts[1], s, e, parts[4]})
+			c.errs = append(c.errs, wantError{level: parts[0], kind: parts[1], start: s, end: e, msg: parts[4]})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -133,6 +141,13 @@ func summary(r *Record) map[string]string {
 	}
 }
 
+func describeFix(f *Fix) string {
+	if f == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%d %d %s", f.Start, f.End, f.Text)
+}
+
 func TestParse(t *testing.T) {
 	for _, c := range readCases(t, "testdata/parse.txt") {
 		t.Run(fmt.Sprintf("line%d", c.line), func(t *testing.T) {
@@ -150,6 +165,12 @@ func TestParse(t *testing.T) {
 				if e.Level.String() != w.level || kindName(e.Kind) != w.kind || e.Start != w.start || e.End != w.end || !strings.Contains(e.Msg, w.msg) {
 					t.Errorf("Parse(%q) error %d:\n got  %s %s %d %d %s\n want %s %s %d %d %s",
 						c.text, i, e.Level, kindName(e.Kind), e.Start, e.End, e.Msg, w.level, w.kind, w.start, w.end, w.msg)
+				}
+				if w.fix == "" {
+					continue
+				}
+				if got := describeFix(e.Fix); got != w.fix {
+					t.Errorf("Parse(%q) error %d: fix %s, want %s", c.text, i, got, w.fix)
 				}
 			}
 

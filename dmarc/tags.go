@@ -81,7 +81,11 @@ func (p *parser) finish() {
 			continue
 		}
 		t := p.rec.Tags[i]
-		p.errorf(t.ValueStart, t.ValueEnd, Invalid, KindSyntax, "%s", badPolicy(t, fallback))
+		msg, fix := badPolicy(t, fallback)
+		p.errorf(t.ValueStart, t.ValueEnd, Invalid, KindSyntax, "%s", msg)
+		if fix != nil {
+			p.errs[len(p.errs)-1].Fix = fix
+		}
 	}
 
 	if i, seen := p.seen["fo"]; seen && p.rec.FO != nil && len(p.rec.RUF) == 0 {
@@ -99,19 +103,22 @@ func validPolicy(v string) bool {
 	return false
 }
 
-func badPolicy(t Tag, fallback string) string {
+func badPolicy(t Tag, fallback string) (string, *Fix) {
 	what := "the record"
 	if t.Key != "p" {
 		what = "the whole record, not just its subdomains,"
 	}
 	if t.Value == "" {
-		return t.Name + " has no value, which makes " + what + " invalid: " + fallback
+		return t.Name + " has no value, which makes " + what + " invalid: " + fallback, nil
 	}
 	msg := t.Name + " value " + strconv.Quote(t.Value) + " is not none, quarantine or reject, which makes " + what + " invalid: " + fallback
-	if s := suggest(strings.ToLower(t.Value), []string{"none", "quarantine", "reject"}); s != "" {
-		msg += " (did you mean " + strconv.Quote(s) + "?)"
+	if hint, fix := missingSemicolon(t); fix != nil {
+		return msg + hint, fix
 	}
-	return msg + missingSemicolon(t.Value)
+	if s := suggest(strings.ToLower(t.Value), []string{"none", "quarantine", "reject"}); s != "" {
+		return msg + " (did you mean " + strconv.Quote(s) + "?)", &Fix{Start: t.ValueStart, End: t.ValueEnd, Text: s}
+	}
+	return msg, nil
 }
 
 // alignment reads adkim or aspf (RFC 9989 §4.7, dmarc-rors).
@@ -123,15 +130,16 @@ func (p *parser) alignment(t Tag) {
 	case "s":
 		a = Strict
 	default:
-		hint := ""
+		hint, fix := missingSemicolon(t)
 		switch strings.ToLower(t.Value) {
 		case "relaxed":
-			hint = " (write \"r\")"
+			hint, fix = " (write \"r\")", &Fix{Start: t.ValueStart, End: t.ValueEnd, Text: "r"}
 		case "strict":
-			hint = " (write \"s\")"
+			hint, fix = " (write \"s\")", &Fix{Start: t.ValueStart, End: t.ValueEnd, Text: "s"}
 		}
 		p.errorf(t.ValueStart, t.ValueEnd, Invalid, KindSyntax,
-			"%s value %q is not r or s; receivers use relaxed alignment%s%s", t.Name, t.Value, hint, missingSemicolon(t.Value))
+			"%s value %q is not r or s; receivers use relaxed alignment%s", t.Name, t.Value, hint)
+		p.errs[len(p.errs)-1].Fix = fix
 		return
 	}
 	if t.Key == "adkim" {
@@ -157,8 +165,10 @@ func (p *parser) failureOptions(t Tag) {
 			bad = "names both 0 and 1, which exclude each other"
 		}
 		if bad != "" {
+			hint, fix := missingSemicolon(t)
 			p.errorf(t.ValueStart, t.ValueEnd, Invalid, KindSyntax,
-				"fo value %q %s; receivers use fo=0%s", t.Value, bad, missingSemicolon(t.Value))
+				"fo value %q %s; receivers use fo=0%s", t.Value, bad, hint)
+			p.errs[len(p.errs)-1].Fix = fix
 			return
 		}
 		seen[o] = true
@@ -176,9 +186,11 @@ func (p *parser) psd(t Tag) {
 	case "u":
 		p.rec.PSD = PSDUnknown
 	default:
+		hint, fix := missingSemicolon(t)
 		p.errorf(t.ValueStart, t.ValueEnd, Invalid, KindSyntax,
 			"psd value %q is not y, n or u; receivers use psd=u and find the organizational domain by the DNS tree walk%s",
-			t.Value, missingSemicolon(t.Value))
+			t.Value, hint)
+		p.errs[len(p.errs)-1].Fix = fix
 	}
 }
 
@@ -189,8 +201,10 @@ func (p *parser) testing(t Tag) {
 		p.rec.Testing = true
 	case "n":
 	default:
+		hint, fix := missingSemicolon(t)
 		p.errorf(t.ValueStart, t.ValueEnd, Invalid, KindSyntax,
-			"t value %q is not y or n; receivers use t=n and apply the policy in full%s", t.Value, missingSemicolon(t.Value))
+			"t value %q is not y or n; receivers use t=n and apply the policy in full%s", t.Value, hint)
+		p.errs[len(p.errs)-1].Fix = fix
 	}
 }
 
@@ -248,15 +262,18 @@ func (p *parser) unknown(t Tag) {
 	if s := suggest(t.Key, knownTags); s != "" {
 		p.errorf(t.Start, t.Start+len(t.Name), Warning, KindUnknown,
 			"unknown tag %q is ignored by receivers (did you mean %q?)", t.Name, s)
+		p.fix(t.Start, t.Start+len(t.Name), s)
 		return
 	}
 	p.errorf(t.Start, t.Start+len(t.Name), Note, KindUnknown,
 		"unknown tag %q is ignored by receivers", t.Name)
 }
 
-// missingSemicolon returns a hint when a value holds what looks like the
-// next tag, as in "p=reject rua=mailto:...", where a ";" was forgotten.
-func missingSemicolon(v string) string {
+// missingSemicolon returns a hint and a fix when a tag's value holds what
+// looks like the next tag, as in "p=reject rua=mailto:...", where a ";"
+// was forgotten; the fix inserts it after the first word.
+func missingSemicolon(t Tag) (string, *Fix) {
+	v := t.Value
 	for i := 1; i < len(v); i++ {
 		if !isWSP(v[i-1]) || !isAlpha(v[i]) {
 			continue
@@ -270,8 +287,12 @@ func missingSemicolon(v string) string {
 			k++
 		}
 		if k < len(v) && v[k] == '=' {
-			return " (a \";\" is missing before " + strconv.Quote(v[i:j]+"=") + ")"
+			w := i - 1
+			for w > 0 && isWSP(v[w-1]) {
+				w--
+			}
+			return " (a \";\" is missing before " + strconv.Quote(v[i:j]+"=") + ")", &Fix{Start: t.ValueStart + w, End: t.ValueStart + w, Text: ";"}
 		}
 	}
-	return ""
+	return "", nil
 }

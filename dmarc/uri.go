@@ -62,6 +62,9 @@ func (p *parser) uri(tag string, start, end int) URI {
 	switch {
 	case msg != "":
 		p.errorf(start, start+len(raw), Invalid, KindSyntax, "%s URI %q %s; receivers ignore it", tag, raw, msg)
+		if strings.HasPrefix(msg, "has no scheme (did you mean") {
+			p.fix(start, start+len(raw), "mailto:"+raw)
+		}
 	case u.Scheme != "mailto":
 		u.Valid = true
 		p.errorf(start, start+len(raw), Warning, KindSyntax,
