@@ -68,7 +68,6 @@ func schemaError(doc *yaml.Node, display string, e gojsonschema.ResultError) *Er
 	case "number_any_of", "number_one_of":
 		msg = fmt.Sprintf("%s: %s", where, anyOfHint(path))
 	case "invalid_type":
-		msg = fmt.Sprintf("want %v, got %v", details["expected"], details["given"])
 		if where != "" {
 			msg = fmt.Sprintf("%s: want %v, got %v", where, details["expected"], details["given"])
 		} else {

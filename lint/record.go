@@ -135,9 +135,9 @@ func (r *Record) RangeAt(start, end int) Range {
 
 func (s TextString) posAt(off int) Pos {
 	switch {
-	case s.Cols != nil && off < len(s.Cols):
+	case off < len(s.Cols):
 		return Pos{Line: s.Pos.Line, Column: int(s.Cols[off])}
-	case s.Cols != nil && len(s.Cols) > 0:
+	case len(s.Cols) > 0:
 		return Pos{Line: s.Pos.Line, Column: int(s.Cols[len(s.Cols)-1]) + 1}
 	}
 	return Pos{Line: s.Pos.Line, Column: s.Pos.Column + off}

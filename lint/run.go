@@ -63,7 +63,14 @@ func Run(st *State, rules []*Rule, opt Options) ([]Finding, error) {
 		out = append(out, st.directiveFindings(byID, sev, sev(r))...)
 	}
 	SortFindings(out)
-	return out, nil
+	return slices.CompactFunc(out, sameFinding), nil
+}
+
+// sameFinding reports whether two findings say the same thing at the same
+// place, as when two rules' shared analysis or two routes to one included
+// file meet.
+func sameFinding(a, b Finding) bool {
+	return a.Rule == b.Rule && a.Range == b.Range && a.Message == b.Message && a.Domain == b.Domain
 }
 
 // check runs every rule's Check, several at a time, and gathers what they

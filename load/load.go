@@ -69,9 +69,14 @@ func Load(paths []string, opt Options) (*lint.State, error) {
 		files = append(files, found...)
 	}
 	files = dedupe(files)
+	included := includedFiles(files)
 
 	st := lint.NewState()
 	for _, f := range files {
+		if included[f.abs] && !f.given {
+			l.verbosef("skip %s: read through the file that includes it", f.display)
+			continue
+		}
 		l.read(st, f)
 	}
 	l.addConfig(st)
