@@ -4,8 +4,8 @@ import "fmt"
 
 // Error is one syntax error in a record. Start and End are byte offsets
 // into the parsed text, End exclusive, covering the text the error is
-// about; Msg is lower case without a final period and says what was
-// expected.
+// about; the span is empty only when the text is. Msg is lower case
+// without a final period and says what was expected.
 type Error struct {
 	Start, End int
 	Msg        string

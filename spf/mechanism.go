@@ -48,11 +48,12 @@ func (p *parser) directive(start, end int) *Term {
 		return nil
 	}
 	if n < end && p.text[n] != ':' && p.text[n] != '/' {
+		// all takes nothing, so dropping the rest is the one correction.
 		if kind == KindAll {
 			p.fixf(n, end, "", n, end, "unexpected %q after %q", p.text[n:end], name)
-			return nil
+		} else {
+			p.errorf(n, end, "unexpected %q after %q", p.text[n:end], name)
 		}
-		p.errorf(n, end, "unexpected %q after %q", p.text[n:end], name)
 		return nil
 	}
 
@@ -128,8 +129,11 @@ func (p *parser) domainArg(t *Term, name, n, end int) {
 	c := splitCIDR(p.text, from, end)
 	dom := Span{from, c.start}
 	if !colon && c.start > n {
-		p.errorf(n, c.start, "unexpected %q after %q; a dual CIDR length is written \"/24//64\"",
-			p.text[n:c.start], t.Name)
+		hint := ""
+		if t.Kind == KindA || t.Kind == KindMX {
+			hint = "; a dual CIDR length is written \"/24//64\""
+		}
+		p.errorf(n, c.start, "unexpected %q after %q%s", p.text[n:c.start], t.Name, hint)
 		return
 	}
 

@@ -28,8 +28,9 @@ func IsSPF(text string) bool {
 // Record and one error. Otherwise it returns the Record and every syntax
 // error found; receivers return permerror for a record with any of them
 // (§4.6). A term with an error is left out of the Record, so that a
-// partial Record still describes what the valid terms say. Offsets in
-// errors and spans index text.
+// partial Record still describes what the valid terms say; a second
+// redirect or exp is kept in Terms only. Offsets in errors and spans
+// index text.
 func Parse(text string) (*Record, []*Error) {
 	if !IsSPF(text) {
 		return nil, []*Error{errorf(0, min(len(text), len(version)),
