@@ -28,6 +28,9 @@ type State struct {
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry
+
+	namesMu sync.Mutex
+	names   []string // sorted, built by Names; reset by Add
 }
 
 // Zone is a declared DNS zone: the records under its origin are
@@ -76,6 +79,7 @@ func (s *State) AddZone(origin string, decl Range) *Zone {
 func (s *State) Add(r *Record) {
 	n := s.node(r.Name)
 	n.Records = append(n.Records, r)
+	s.names = nil
 }
 
 // node returns the node for name, creating it and the empty non-terminals
@@ -116,16 +120,22 @@ func (s *State) Records(name string, t Type) []*Record {
 	return out
 }
 
-// Names returns every owner name that has records, sorted.
+// Names returns every owner name that has records, sorted. The slice is
+// shared: callers must not change it. It is computed once, on first use
+// after loading.
 func (s *State) Names() []string {
-	var names []string
-	for name, n := range s.nodes {
-		if len(n.Records) > 0 {
-			names = append(names, name)
+	s.namesMu.Lock()
+	defer s.namesMu.Unlock()
+	if s.names == nil {
+		s.names = make([]string, 0, len(s.nodes))
+		for name, n := range s.nodes {
+			if len(n.Records) > 0 {
+				s.names = append(s.names, name)
+			}
 		}
+		slices.Sort(s.names)
 	}
-	slices.Sort(names)
-	return names
+	return s.names
 }
 
 // Zones returns the declared zones sorted by origin.
