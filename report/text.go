@@ -87,7 +87,8 @@ func writeSnippet(w io.Writer, src *Sources, rg lint.Range, paint func(string, s
 		return
 	}
 	line, ok := src.Line(rg.File, rg.Start.Line)
-	if !ok {
+	if !ok || strings.IndexByte(line, 0) >= 0 {
+		// A line of binary data shows nothing a reader could use.
 		return
 	}
 	line = redact(line)
