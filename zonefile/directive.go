@@ -32,7 +32,7 @@ func (f *zfile) oneArg(t *token, args []token, want string) bool {
 		f.errorf(t, "%s needs %s", t.s, want)
 		return false
 	case len(args) > 1:
-		f.errorf(&args[1], "unexpected %q after %s %s", args[1].s, t.s, args[0].s)
+		f.errorf(&args[1], "unexpected %q after %s %q", args[1].s, t.s, args[0].s)
 		return false
 	}
 	return true

@@ -26,6 +26,12 @@ func (f *zfile) generic(r *lint.Record, h header) bool {
 	}
 	d := h.data
 	_, known := dns.TypeToRR[h.typ]
+	if len(d) == 0 && h.typ != dns.TypeAPL {
+		// miekg/dns accepts empty data, as dynamic updates use it; a
+		// zone file needs data for every type but APL (RFC 3123 §4).
+		f.errorf(h.typeTok, "%s record has no data", h.typeTok.s)
+		return false
+	}
 	if len(d) == 0 || d[0].quoted || d[0].s != `\#` {
 		if !known {
 			f.errorf(h.typeTok, `data of type %s must be written in the generic form of RFC 3597, `+

@@ -103,9 +103,20 @@ var delim = [256]bool{
 	';': true, '(': true, ')': true, '"': true,
 }
 
-// next returns the next entry, or nil at the end of the text. The entry
-// and its tokens are reused by the following call.
+// next returns the next entry that has tokens, or nil at the end of the
+// text. The entry and its tokens are reused by the following call.
 func (lx *lexer) next() *entry {
+	for {
+		e := lx.read()
+		if e == nil || len(e.toks) > 0 {
+			return e
+		}
+	}
+}
+
+// read returns the next entry, which may have no tokens when it holds
+// only parentheses, or nil at the end of the text.
+func (lx *lexer) read() *entry {
 	e := &lx.ent
 	e.toks, e.problems, e.comments = e.toks[:0], e.problems[:0], e.comments[:0]
 	e.blankOwner, e.bad, e.full = false, false, false
@@ -192,7 +203,7 @@ func (lx *lexer) unclosed(e *entry, open lint.Pos, off int) *entry {
 	}
 	lx.restarted = true
 	lx.i, lx.line, lx.lineStart = off+nl+1, open.Line+1, off+nl+1
-	return lx.next()
+	return lx.read()
 }
 
 func (lx *lexer) newline(next int) {

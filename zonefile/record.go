@@ -42,6 +42,7 @@ func (f *zfile) record(e *entry) bool {
 		TTL:   h.ttl,
 		Range: lint.Range{File: f.display, Start: first.pos(), End: e.toks[len(e.toks)-1].end()},
 	}
+	r.DataPos = h.typeTok.end() // where the data of an empty APL would be
 	if len(h.data) > 0 {
 		r.DataPos = h.data[0].pos()
 	}

@@ -66,6 +66,8 @@ func TestSyntaxFindings(t *testing.T) {
 			f + `1:5-1:8 zone-syntax: type ANY is a query or meta type; it cannot appear in a zone file`}},
 		{"type checked by miekg/dns", "_sip._tcp SRV 10 5 port sip\n", []string{
 			f + `1:20-1:24 zone-syntax: SRV record does not parse: bad SRV Port "port"`}},
+		{"marker type without data", "@ CAA\n", []string{
+			f + `1:3-1:6 zone-syntax: CAA record has no data`}},
 		{"unknown type without generic data", "x TYPE65280 abcd\n", []string{
 			f + `1:3-1:12 zone-syntax: data of type TYPE65280 must be written in the generic form of RFC 3597, \# LENGTH HEX, as its presentation format is not known`}},
 		{"generic length", "x TYPE65280 \\# 3 abcd\n", []string{
@@ -83,7 +85,7 @@ func TestSyntaxFindings(t *testing.T) {
 		{"$ORIGIN without name", "$ORIGIN\n", []string{
 			f + `1:1-1:8 zone-syntax: $ORIGIN needs a domain name`}},
 		{"$ORIGIN with two names", "$ORIGIN a. b.\n", []string{
-			f + `1:12-1:14 zone-syntax: unexpected "b." after $ORIGIN a.`}},
+			f + `1:12-1:14 zone-syntax: unexpected "b." after $ORIGIN "a."`}},
 		{"bad $TTL", "$TTL forever\n", []string{
 			f + `1:6-1:13 zone-syntax: bad $TTL "forever"; expected seconds or a duration such as 1h30m`}},
 		{"unclosed parenthesis", "@ SOA ns1 host ( 1 2 3 4 5\nwww A 192.0.2.1\n", []string{
