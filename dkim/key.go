@@ -107,9 +107,13 @@ func (p *parser) rsaKey(t *Tag, der []byte) {
 		p.rec.PKCS1 = true
 		p.errorf(t.ValueStart, t.ValueEnd, Warning,
 			"p= holds a bare PKCS#1 RSAPublicKey; RFC 6376 allows it, but most keys are published as SubjectPublicKeyInfo (openssl rsa -pubout) and some verifiers accept only that")
+	} else if len(der) == ed25519.PublicKeySize {
+		p.errorf(t.ValueStart, t.ValueEnd, Fatal,
+			"p= holds 32 bytes, the size of a bare Ed25519 key, but the key type is rsa; add k=ed25519")
+		return
 	} else {
 		p.errorf(t.ValueStart, t.ValueEnd, Fatal,
-			"p= does not hold an RSA public key (%v); verifiers cannot use it", err)
+			"p= holds neither an RSA SubjectPublicKeyInfo nor a PKCS#1 RSAPublicKey; verifiers cannot use it")
 		return
 	}
 

@@ -306,6 +306,16 @@ func (s *State) dmarcAt(name string) *dmarcAtResult {
 
 type dmarcAtKey struct{ name string }
 
+// Resolve looks name up for type t as a resolver would, following CNAMEs
+// inside the declared zones for at most 8 links. It returns the records of
+// type t at the end of the chain and the status of the answer: Unknown when
+// name or a CNAME target lies outside the declared zones or the chain
+// loops, and why then says so in words that fit in a finding.
+func (s *State) Resolve(name string, t Type) (recs []*Record, status Status, why string) {
+	f := s.follow(CanonicalName(name), t)
+	return f.records, f.status, f.unknown
+}
+
 // lookupTXT returns the TXT records at name, following CNAMEs inside the
 // declared zones, or says why the answer is unknown.
 func (s *State) lookupTXT(name string) ([]*Record, string) {
