@@ -10,9 +10,9 @@ var _ = register(&lint.Rule{
 	ID:       "bimi-syntax",
 	Severity: lint.Error,
 	Summary:  "a BIMI assertion record (default._bimi) does not parse",
-	Explanation: `A BIMI assertion record at <selector>._bimi.<domain> (the selector is
-"default" unless mail names another) tells mailbox providers which logo
-to show beside authenticated mail: "v=BIMI1; l=<logo>; a=<evidence>". l=
+	Explanation: `A BIMI assertion record at default._bimi.example.com (or another
+selector than "default" when mail names one) tells mailbox providers
+which logo to show beside authenticated mail: "v=BIMI1; l=...; a=...". l=
 is the https URL of an SVG logo (SVG Tiny PS), a= the https URL of the
 mark certificate (VMC or CMC) that Gmail and Apple Mail require; both may
 be empty to decline showing a logo.

@@ -12,10 +12,11 @@ var _ = register(&lint.Rule{
 	ID:       "dkim-syntax",
 	Severity: lint.Error,
 	Summary:  "a DKIM key record's tags do not parse, or p= is not a valid key",
-	Explanation: `A DKIM key record is a TXT record at <selector>._domainkey.<domain> made
-of tag=value pairs (RFC 6376 §3.6.1): v=DKIM1 first when present, k= the
-key type (rsa, or ed25519 per RFC 8463), h= the hashes allowed, s= the
-services, t= flags, and p= the public key in base64. A verifier that
+	Explanation: `A DKIM key record is a TXT record at the selector's name under
+_domainkey (s1._domainkey.example.com for selector s1) made of tag=value
+pairs (RFC 6376 §3.6.1): v=DKIM1 first when present, k= the key type
+(rsa, or ed25519 per RFC 8463), h= the hashes allowed, s= the services,
+t= flags, and p= the public key in base64. A verifier that
 cannot read the record, or cannot decode the key, ignores it and fails
 every signature made with that selector (RFC 6376 §6.1.2): DKIM fails,
 and DMARC can only pass through SPF.
@@ -29,7 +30,7 @@ version other than DKIM1, h= that allows only sha1 (RFC 8301), s= that
 leaves out email, and several key records at one selector.
 
 It also reports DKIM key records that verifiers never find: published
-at a name without "<selector>._domainkey", or whose name repeats the zone
+at a name without a selector and "_domainkey", or whose name repeats the zone
 origin because a zone file left out a final dot. A revoked key (empty
 p=) is noted.`,
 	Bad:   `s1._domainkey  IN  TXT  "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC-broken"`,

@@ -10,13 +10,14 @@ var _ = register(&lint.Rule{
 	ID:       "dmarc-multiple",
 	Severity: lint.Error,
 	Summary:  "more than one DMARC record at one _dmarc name",
-	Explanation: `A receiver looks up the TXT records at _dmarc.<domain> and keeps those
-that start with "v=DMARC1". When more than one remains, it discards them
-all (RFC 9989 §4.10 step 2, as RFC 7489 §6.6.3 did): the domain has no
-DMARC record of its own, even when the records agree. Mail from it then
-falls under the record of its organizational domain, if there is one, or
-under no DMARC policy at all. This happens most often when a second DMARC
-service's setup guide says to "add this record" and the old one is kept.
+	Explanation: `A receiver looks up the TXT records at the domain's _dmarc name
+(_dmarc.example.com) and keeps those that start with "v=DMARC1". When
+more than one remains, it discards them all (RFC 9989 §4.10 step 2, as
+RFC 7489 §6.6.3 did): the domain has no DMARC record of its own, even
+when the records agree. Mail from it then falls under the record of its
+organizational domain, if there is one, or under no DMARC policy at all.
+This happens most often when a second DMARC service's setup guide says to
+"add this record" and the old one is kept.
 
 Keep one record: merge the rua and ruf addresses of both into one list
 and keep the policy you mean.`,

@@ -10,7 +10,7 @@ import (
 var _ = register(&lint.Rule{
 	ID:       "dmarc-report-unauthorized",
 	Severity: lint.Warning,
-	Summary:  "rua or ruf points at another domain that does not publish <domain>._report._dmarc.<destination>",
+	Summary:  "rua or ruf sends reports to another organization's domain, which does not authorize them with a _report._dmarc record",
 	Explanation: `DMARC reports may go to an address at another organization, such as a
 DMARC reporting service, only if that organization agrees. Before it
 sends a report for example.com to dmarc@reports.example.net, a receiver
@@ -27,7 +27,7 @@ the record.
 sendlint checks this where the destination's zone is declared, and notes
 the addresses it cannot verify offline. Reporting services publish the
 record for their customers, often as a wildcard
-(*._report._dmarc.<service>); for your own second domain, add it
+(*._report._dmarc.reports.example.net); for your own second domain, add it
 yourself.`,
 	Bad: `-- example.com.zone --
 _dmarc  IN  TXT  "v=DMARC1; p=reject; rua=mailto:dmarc@example.net"

@@ -12,10 +12,11 @@ var _ = register(&lint.Rule{
 	ID:       "dmarc-syntax",
 	Severity: lint.Error,
 	Summary:  "a DMARC record does not parse: v=DMARC1 not first, a bad tag value, an unknown p, a malformed rua or ruf URI",
-	Explanation: `A DMARC record is a TXT record at _dmarc.<domain> made of tag=value pairs
-separated by semicolons (RFC 9989 §4.7, §4.8). Receivers keep only records
-that start with exactly "v=DMARC1"; one that does not, or that repeats a
-tag, is discarded, and the domain has no DMARC policy at all.
+	Explanation: `A DMARC record is a TXT record at the domain's _dmarc name
+(_dmarc.example.com) made of tag=value pairs separated by semicolons
+(RFC 9989 §4.7, §4.8). Receivers keep only records that start with
+exactly "v=DMARC1"; one that does not, or that repeats a tag, is
+discarded, and the domain has no DMARC policy at all.
 
 Within a record, a tag with a bad value is ignored and its default used,
 and that can change everything: a p that is not none, quarantine or
@@ -30,7 +31,7 @@ offers the correction when there is one likely fix. It also notes tags
 RFC 9989 does not define (receivers ignore them; a near miss such as
 "adkm" is a warning), tag names in upper case, and a DMARC record
 published at a name receivers never query, such as the domain itself
-instead of _dmarc.<domain>. pct, rf and ri are reported by
+instead of its _dmarc name. pct, rf and ri are reported by
 dmarc-deprecated-tag.`,
 	Bad:   `_dmarc  IN  TXT  "v=DMARC1; p=rejct; rua=dmarc@example.com"`,
 	Good:  `_dmarc  IN  TXT  "v=DMARC1; p=reject; rua=mailto:dmarc@example.com"`,

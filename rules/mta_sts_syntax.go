@@ -13,10 +13,10 @@ var _ = register(&lint.Rule{
 	Severity: lint.Error,
 	Summary:  "an _mta-sts TXT record does not parse, or senders cannot fetch the policy it announces",
 	Explanation: `MTA-STS (RFC 8461) lets a domain require TLS with a valid certificate for
-the mail sent to it. The TXT record at _mta-sts.<domain> announces that a
-policy exists: "v=STSv1; id=..." where the id, 1 to 32 letters and
+the mail sent to it. The TXT record at _mta-sts.example.com announces
+that a policy exists: "v=STSv1; id=..." where the id, 1 to 32 letters and
 digits, changes whenever the policy does (§3.1). Senders then fetch the
-policy itself from https://mta-sts.<domain>/.well-known/mta-sts.txt.
+policy itself from https://mta-sts.example.com/.well-known/mta-sts.txt.
 
 If the record does not parse, if there are several, or if it has no id,
 senders act as if the domain had no MTA-STS policy at all: mail to it
@@ -24,7 +24,7 @@ can be downgraded to plain text by an attacker on the path. The grammar
 is strict: no spaces around "=", nothing but letters and digits in id,
 and the record must begin with "v=STSv1;" exactly.
 
-sendlint also warns when mta-sts.<domain> has no address record in the
+sendlint also warns when the mta-sts host has no address record in the
 declared zones, since senders then cannot fetch the policy.`,
 	Bad: `_mta-sts  IN  TXT  "v=STSv1; id=2026-03-01"
 mta-sts   IN  A    192.0.2.10`,

@@ -13,7 +13,7 @@ var _ = register(&lint.Rule{
 	Summary:  "an _smtp._tls TLS-RPT record does not parse",
 	Explanation: `SMTP TLS Reporting (RFC 8460) asks sending servers to report failures to
 set up TLS with your mail servers, the reports that tell you an MTA-STS
-or DANE policy is blocking mail. The TXT record at _smtp._tls.<domain> is
+or DANE policy is blocking mail. The TXT record at _smtp._tls.example.com is
 "v=TLSRPTv1; rua=..." with one or more mailto: or https: addresses
 separated by commas (§3).
 
