@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/sendlint/sendlint/dmarc"
 	"github.com/sendlint/sendlint/lint"
@@ -22,10 +23,10 @@ no mail either, so bounces and replies to forged mail go nowhere.
 
 sendlint reports each declared zone apex that no sender uses as From,
 envelope or DKIM domain, that has no MX record (a null MX does not count
-as one), whose SPF record authorises no sender and which publishes no DKIM
-key, and that has neither "v=spf1 -all" nor a DMARC policy of reject.
-When the DMARC policy depends on records outside the declared zones it
-says nothing.`,
+as one), in whose zone no SPF record authorises a sender and no name sits
+under _domainkey, and that has neither "v=spf1 -all" nor a DMARC policy
+of reject. It says nothing when the DMARC policy depends on records
+outside the declared zones, or when the zone file did not load cleanly.`,
 	Bad: `@  IN  A  192.0.2.1`,
 	Good: `@       IN  A    192.0.2.1
 @       IN  MX   0 .
@@ -41,7 +42,7 @@ func checkDomainUnprotected(pass *lint.Pass) {
 		if apex == "." || !checkedName(st, apex) || len(z.Decls) == 0 || usedBySender(st, apex) {
 			continue
 		}
-		if hasRealMX(st, apex) || len(domainSendsMail(st, apex)) > 0 {
+		if loadFailed(st, z) || hasRealMX(st, apex) || zoneSendsMail(st, z) {
 			continue
 		}
 		pol := st.DMARC(apex)
@@ -61,6 +62,40 @@ func checkDomainUnprotected(pass *lint.Pass) {
 				"@ TXT \"v=spf1 -all\", _dmarc TXT \"v=DMARC1; p=reject\" and a null MX, @ MX 0 .", apex),
 		})
 	}
+}
+
+// loadFailed reports whether a file declaring zone z had a zone-syntax
+// problem, so that records the rule looks for may be missing.
+func loadFailed(st *lint.State, z *lint.Zone) bool {
+	for _, p := range st.Problems {
+		for _, d := range z.Decls {
+			if p.Rule == "zone-syntax" && p.Range.File == d.File {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// zoneSendsMail reports whether zone z shows signs of sending mail
+// anywhere in it: an SPF record that authorises a sender, or that does not
+// parse and so may have meant to, or a name under _domainkey, such as a
+// DKIM key or a CNAME handing one to a provider.
+func zoneSendsMail(st *lint.State, z *lint.Zone) bool {
+	for _, s := range spfTXTs(st) {
+		if st.ZoneOf(s.Name) != z {
+			continue
+		}
+		if s.Parsed == nil || len(s.Errs) > 0 || spfAuthorises(s) {
+			return true
+		}
+	}
+	for _, name := range st.Names() {
+		if strings.Contains(name, "._domainkey.") && st.ZoneOf(name) == z {
+			return true
+		}
+	}
+	return false
 }
 
 // usedBySender reports whether a declared sender uses apex, or a name

@@ -56,6 +56,18 @@ func TestDomainUnprotected(t *testing.T) {
 			setup: sender("app", "noreply@mail.example.com"),
 		},
 		{
+			name: "a subdomain's SPF record shows the zone sends mail",
+			zone: `bounce IN TXT "v=spf1 include:mailgun.org ~all"`,
+		},
+		{
+			name: "a DKIM key shows the zone sends mail",
+			zone: `s1._domainkey IN CNAME s1.domainkey.u1.wl.sendgrid.net.`,
+		},
+		{
+			name: "a broken SPF record may have meant to send",
+			zone: `@ IN TXT "v=spf1 incude:_spf.example.net -all"`,
+		},
+		{
 			name: "a DMARC policy sendlint cannot see",
 			zone: `_dmarc IN CNAME example.com.dmarc.provider.example.net.`,
 		},
