@@ -28,8 +28,9 @@ func (p *parser) finish() {
 	case !ok:
 		return
 	case len(der) == 0:
+		// A revoked key (RFC 6376 §3.6.1 "p=") is deliberate, not an
+		// error; callers that need a key look at Revoked.
 		p.rec.Revoked = true
-		p.errorf(t.Start, t.End, Note, "the key is revoked (empty p=): every signature made with this selector fails")
 		return
 	}
 	if p.rec.KeyType == "ed25519" {

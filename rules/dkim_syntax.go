@@ -32,7 +32,7 @@ leaves out email, and several key records at one selector.
 It also reports DKIM key records that verifiers never find: published
 at a name without a selector and "_domainkey", or whose name repeats the zone
 origin because a zone file left out a final dot. A revoked key (empty
-p=) is noted.`,
+p=) is deliberate and not reported.`,
 	Bad:   `s1._domainkey  IN  TXT  "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC-broken"`,
 	Good:  `s1._domainkey  IN  TXT  "v=DKIM1; k=ed25519; p=9Z3Blh3hZIjwpM1zwInl1TR3vuWueLoedj7a2yLVQGc="`,
 	Check: checkDKIMSyntax,

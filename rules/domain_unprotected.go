@@ -23,10 +23,11 @@ no mail either, so bounces and replies to forged mail go nowhere.
 
 sendlint reports each declared zone apex that no sender uses as From,
 envelope or DKIM domain, that has no MX record (a null MX does not count
-as one), in whose zone no SPF record authorises a sender and no name sits
-under _domainkey, and that has neither "v=spf1 -all" nor a DMARC policy
-of reject. It says nothing when the DMARC policy depends on records
-outside the declared zones, or when the zone file did not load cleanly.`,
+as one), in whose zone no SPF record authorises a sender and no DKIM key
+is published (a revoked one, p= empty, does not count), and that has
+neither "v=spf1 -all" nor a DMARC policy of reject. It says nothing when
+the DMARC policy depends on records outside the declared zones, or when
+the zone file did not load cleanly.`,
 	Bad: `@  IN  A  192.0.2.1`,
 	Good: `@       IN  A    192.0.2.1
 @       IN  MX   0 .
@@ -79,8 +80,8 @@ func loadFailed(st *lint.State, z *lint.Zone) bool {
 
 // zoneSendsMail reports whether zone z shows signs of sending mail
 // anywhere in it: an SPF record that authorises a sender, or that does not
-// parse and so may have meant to, or a name under _domainkey, such as a
-// DKIM key or a CNAME handing one to a provider.
+// parse and so may have meant to, a DKIM key record that is not revoked,
+// or a CNAME under _domainkey that hands a key to a provider.
 func zoneSendsMail(st *lint.State, z *lint.Zone) bool {
 	for _, s := range spfTXTs(st) {
 		if st.ZoneOf(s.Name) != z {
@@ -90,8 +91,13 @@ func zoneSendsMail(st *lint.State, z *lint.Zone) bool {
 			return true
 		}
 	}
+	for _, k := range dkimTXTs(st) {
+		if st.ZoneOf(k.Name) == z && !k.Parsed.Revoked {
+			return true
+		}
+	}
 	for _, name := range st.Names() {
-		if strings.Contains(name, "._domainkey.") && st.ZoneOf(name) == z {
+		if strings.Contains(name, "._domainkey.") && st.ZoneOf(name) == z && len(st.Records(name, lint.TypeCNAME)) > 0 {
 			return true
 		}
 	}

@@ -64,6 +64,11 @@ func TestDomainUnprotected(t *testing.T) {
 			zone: `s1._domainkey IN CNAME s1.domainkey.u1.wl.sendgrid.net.`,
 		},
 		{
+			name: "revoked DKIM keys are what a parked domain publishes",
+			zone: `*._domainkey IN TXT "v=DKIM1; p="`,
+			want: []mailWant{{1, 1, 0, lint.Notice, `sends and receives no mail`}},
+		},
+		{
 			name: "a broken SPF record may have meant to send",
 			zone: `@ IN TXT "v=spf1 incude:_spf.example.net -all"`,
 		},
