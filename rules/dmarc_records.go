@@ -168,6 +168,7 @@ func domainSendsMail(st *lint.State, domain string) []mailEvidence {
 		}
 		if spfAuthorises(s) {
 			out = append(out, mailEvidence{"its SPF record authorises senders", s.Rec.Range})
+			break
 		}
 	}
 	for _, k := range st.DKIMKeys(domain, nil) {
