@@ -94,6 +94,17 @@ func (p *parser) version() {
 	case first.start > 0:
 		p.errorf(0, first.start, Fatal, KindSyntax,
 			"record starts with whitespace; receivers look for \"v=DMARC1\" at the very start and ignore this record")
+	case p.text[0] == '"' || p.text[0] == '\'':
+		p.errorf(0, 1, Fatal, KindSyntax,
+			"record starts with a quote, which is part of the TXT data (a value quoted twice in Terraform or a DNS console?); receivers look for \"v=DMARC1\" at the very start and ignore this record")
+		if n := len(p.text); n > 1 && p.text[n-1] == p.text[0] {
+			p.fix(0, n, p.text[1:n-1])
+		}
+		return
+	case p.text[0] >= 0x80 || p.text[0] < 0x20:
+		p.errorf(0, charLen(p.text, 0), Fatal, KindSyntax,
+			"record starts with %s; receivers look for \"v=DMARC1\" at the very start and ignore this record", describeChar(p.text, 0))
+		return
 	}
 
 	t, ok := p.pair(first, false)
