@@ -64,7 +64,7 @@ func afterDiscard(st *lint.State, domain string) string {
 	pol := st.DMARC(domain)
 	switch pol.Status {
 	case lint.DMARCFound:
-		tag := pol.Tag
+		tag := writtenTag(pol.Parsed, pol.Tag)
 		if tag == "" {
 			tag = "p"
 		}
