@@ -153,7 +153,9 @@ func (s *State) OrganizationalDomain(name string) (org string, known bool) {
 // Aligned reports whether domains a and b are in DMARC identifier
 // alignment (RFC 9989 §3.2.10): the same name when strict, the same
 // organizational domain when relaxed. Names are compared without regard to
-// case (RFC 4343).
+// case (RFC 4343). When a tree walk leaves the declared zones before it can
+// decide, the public suffix list stands in for it (see
+// OrganizationalDomain), which gives the answer of RFC 7489 receivers.
 func (s *State) Aligned(a, b string, strict bool) bool {
 	a, b = CanonicalName(a), CanonicalName(b)
 	if a == b {
