@@ -28,6 +28,12 @@
 //     replaces the public suffix list with a walk up the DNS tree. This
 //     package does no DNS; the lint package walks the declared records.
 //
+// Reading the result: Ignored says receivers discard the whole record, and
+// Policies what they apply. An error of Level Fatal or Invalid breaks the
+// grammar of RFC 9989 §4.8; Warning and Note errors leave the record valid
+// but say what does not work as it seems (a report URI receivers skip, an
+// unknown or removed tag).
+//
 // Tag names and the values of p, sp, np, adkim, aspf, fo, psd and t are
 // compared without regard to case, as RFC 5234 §2.3 reads the ABNF
 // literals of RFC 9989 §4.8; the version value "DMARC1" is case-sensitive.
