@@ -3,6 +3,8 @@ package lint
 import (
 	"slices"
 	"sync"
+
+	"github.com/sendlint/sendlint/spf"
 )
 
 // State is the declared state: every record of every source merged per
@@ -25,6 +27,7 @@ type State struct {
 	zones      map[string]*Zone
 	nodes      map[string]*Node
 	directives map[string][]*Directive
+	resolver   spf.Resolver
 
 	memoMu sync.Mutex
 	memo   map[any]*memoEntry
