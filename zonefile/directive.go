@@ -71,7 +71,7 @@ func (f *zfile) comment(text string, rg lint.Range) {
 	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 		return
 	}
-	rules, reason := parseIgnore(rest)
+	rules, reason := parseIgnore(strings.Clone(rest))
 	f.l.st.AddDirective(lint.Directive{Rules: rules, Reason: reason, Range: rg})
 }
 

@@ -139,14 +139,16 @@ func (f *zfile) wireText(r *lint.Record, wire []byte) string {
 	if len(wire) == 0 {
 		return "TXT record data is empty; it needs at least one character-string"
 	}
+	var strs []lint.TextString
 	for len(wire) > 0 {
 		n := int(wire[0])
 		if 1+n > len(wire) {
 			return "TXT record data ends inside a character-string"
 		}
-		f.l.txt = append(f.l.txt, lint.TextString{Value: string(wire[1 : 1+n]), Pos: r.DataPos})
+		strs = append(strs, lint.TextString{Value: string(wire[1 : 1+n]), Pos: r.DataPos})
 		wire = wire[1+n:]
 	}
+	r.Text = strs
 	return ""
 }
 

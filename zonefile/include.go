@@ -43,16 +43,18 @@ func (f *zfile) include(t *token, args []token) {
 		f.errorf(&args[0], "$INCLUDE %q %s", name, why)
 		return
 	}
-	src, info, why := f.openInclude(target)
+	file, info, why := f.openInclude(target)
 	if why != "" {
 		f.errorf(&args[0], "$INCLUDE %q %s", name, why)
 		return
 	}
+	defer file.Close()
 
-	sub := f.l.newFile(src, path.Join(path.Dir(f.display), name), target, info)
+	sub := f.l.newFile(path.Join(path.Dir(f.display), name), target, info)
 	sub.origin = origin
-	sub.owner, sub.ownerText, sub.ownerOrigin = f.owner, f.ownerText, f.ownerOrigin
-	if !sub.checkText() {
+	sub.owner, sub.ownerText, sub.ownerOrigin, sub.ownerBad = f.owner, f.ownerText, f.ownerOrigin, f.ownerBad
+	src := text{f: file}
+	if !sub.readable(src) || !sub.begin(src) {
 		sub.rep.close()
 		return
 	}
@@ -78,30 +80,30 @@ func (f *zfile) includeTarget(name string) (string, string) {
 	return target, ""
 }
 
-// openInclude reads an included file through the root, or says why it
+// openInclude opens an included file through the root, or says why it
 // cannot: missing, outside the root through a symbolic link, not a
 // regular file, or already being read (an include loop).
-func (f *zfile) openInclude(target string) (string, fs.FileInfo, string) {
+func (f *zfile) openInclude(target string) (*os.File, fs.FileInfo, string) {
 	file, err := f.l.opt.Root.Open(target)
 	if err != nil {
-		return "", nil, describeOpenError(err)
+		return nil, nil, describeOpenError(err)
 	}
-	defer file.Close()
-
 	info, err := file.Stat()
-	if err != nil {
-		return "", nil, describeOpenError(err)
+	if err == nil && !info.Mode().IsRegular() {
+		err = errNotRegular
 	}
+	if err != nil {
+		file.Close()
+		return nil, nil, describeOpenError(err)
+	}
+
 	for _, g := range f.l.files {
 		if g.rel == target || (g.info != nil && os.SameFile(g.info, info)) {
-			return "", nil, "refused: it is already being read, so including it would loop"
+			file.Close()
+			return nil, nil, "refused: it is already being read, so including it would loop"
 		}
 	}
-	src, info, err := readOpen(file)
-	if err != nil {
-		return "", nil, describeOpenError(err)
-	}
-	return src, info, ""
+	return file, info, ""
 }
 
 // describeOpenError says why an included file could not be opened. An

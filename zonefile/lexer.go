@@ -2,6 +2,7 @@ package zonefile
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/sendlint/sendlint/lint"
@@ -71,14 +72,30 @@ type note struct {
 	rg   lint.Range
 }
 
+// chunkSize is how much of a file the lexer reads at a time; tests make
+// it small to cross window ends everywhere.
+var chunkSize = 512 << 10
+
 // lexer splits zone text into entries. It never fails: problems are
 // passed to report and the entry holding them is marked bad.
+//
+// A lexer reading a file holds only a window of it in src: the entry being
+// read and what follows. Tokens are substrings of the window, so whatever
+// outlives an entry must be copied out of them, or it would keep the
+// window in memory.
 type lexer struct {
 	src       string
-	i         int // read offset
+	i         int // read offset in src
 	line      int // line of src[i], from 1
-	lineStart int // offset of the current line's first byte
+	lineStart int // offset in src of the current line's first byte
 	file      string
+
+	// r is the file being read, nil when src holds all of the text; eof
+	// is set once r has nothing more.
+	r       io.Reader
+	eof     bool
+	filled  bool  // a first window was read
+	readErr error // why reading r stopped early
 
 	// report, when set, receives lexer problems; comment, when set,
 	// receives every comment's text (after the ';') and range.
@@ -93,8 +110,51 @@ type lexer struct {
 	ent entry
 }
 
+// newLexer returns a lexer of text held in memory.
 func newLexer(src, file string) *lexer {
-	return &lexer{src: src, line: 1, file: file}
+	lx := &lexer{src: src, line: 1, file: file, eof: true, filled: true}
+	lx.skipBOM()
+	return lx
+}
+
+// newFileLexer returns a lexer that reads r a window at a time.
+func newFileLexer(r io.Reader, file string) *lexer {
+	return &lexer{r: r, line: 1, file: file}
+}
+
+// skipBOM steps over a UTF-8 byte order mark at the start of the text;
+// columns still count its three bytes.
+func (lx *lexer) skipBOM() {
+	if strings.HasPrefix(lx.src, "\xef\xbb\xbf") {
+		lx.i = 3
+	}
+}
+
+// mark is a position the lexer can go back to.
+type mark struct{ i, line, lineStart int }
+
+// fill reads more of the file into the window, keeping the text from the
+// line of m on, and goes back to m. A window grows as needed to hold one
+// entry, doubling so that a huge entry costs linear time.
+func (lx *lexer) fill(m mark) {
+	keep := lx.src[m.lineStart:]
+	n := max(chunkSize, len(keep), 3) // 3: a byte order mark fits in the first window
+	var b strings.Builder
+	b.Grow(len(keep) + n)
+	b.WriteString(keep)
+	if _, err := io.CopyN(&b, lx.r, int64(n)); err != nil {
+		lx.eof = true
+		if err != io.EOF {
+			lx.readErr = err
+		}
+	}
+
+	lx.src = b.String()
+	lx.i, lx.line, lx.lineStart = m.i-m.lineStart, m.line, 0
+	if !lx.filled {
+		lx.filled = true
+		lx.skipBOM()
+	}
 }
 
 // delim marks the bytes that end an unquoted word.
@@ -115,8 +175,21 @@ func (lx *lexer) next() *entry {
 }
 
 // read returns the next entry, which may have no tokens when it holds
-// only parentheses, or nil at the end of the text.
+// only parentheses, or nil at the end of the text. When the window ends
+// inside the entry, it reads more of the file and scans the entry again.
 func (lx *lexer) read() *entry {
+	for {
+		m := mark{lx.i, lx.line, lx.lineStart}
+		if e, ok := lx.scan(); ok {
+			return e
+		}
+		lx.fill(m)
+	}
+}
+
+// scan reads an entry from the window. It returns false when the window
+// ends before the entry does and more of the file is left.
+func (lx *lexer) scan() (*entry, bool) {
 	e := &lx.ent
 	e.toks, e.problems, e.comments = e.toks[:0], e.problems[:0], e.comments[:0]
 	e.blankOwner, e.bad, e.full = false, false, false
@@ -137,7 +210,7 @@ func (lx *lexer) read() *entry {
 		case '\n':
 			lx.newline(lx.i + 1)
 			if depth == 0 && started {
-				return lx.flush(e)
+				return lx.flush(e), true
 			}
 		case ';':
 			lx.skipComment(e)
@@ -161,13 +234,17 @@ func (lx *lexer) read() *entry {
 		}
 	}
 
+	if !lx.eof {
+		return nil, false
+	}
 	if depth > 0 {
-		return lx.unclosed(e, open, openOff)
+		return lx.unclosed(e, open, openOff), true
 	}
+	lx.flush(e)
 	if started {
-		return lx.flush(e)
+		return e, true
 	}
-	return nil
+	return nil, true
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }

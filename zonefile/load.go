@@ -31,7 +31,7 @@ type Options struct {
 // A file that cannot be read is one zone-syntax finding naming display and
 // the operating system's reason.
 func Load(st *lint.State, path, display string, opt Options) {
-	src, info, err := readFile(path)
+	file, info, err := openFile(path)
 	if err != nil {
 		st.Problems = append(st.Problems, lint.Finding{
 			Rule:    ruleSyntax,
@@ -41,9 +41,10 @@ func Load(st *lint.State, path, display string, opt Options) {
 		})
 		return
 	}
+	defer file.Close()
 
 	l := newLoader(st, opt)
-	l.load(src, display, rootRelative(opt.Root, path, display), info)
+	l.load(text{f: file}, display, rootRelative(opt.Root, path, display), info)
 }
 
 // LoadBytes does the same for zone text already in memory (tests use it).
@@ -51,39 +52,57 @@ func Load(st *lint.State, path, display string, opt Options) {
 // opt.Root.
 func LoadBytes(st *lint.State, display string, src []byte, opt Options) {
 	l := newLoader(st, opt)
-	l.load(string(src), display, path.Clean(display), nil)
+	l.load(text{s: string(src)}, display, path.Clean(display), nil)
 }
 
-// readFile reads a regular file into a string without copying it twice.
-func readFile(name string) (string, fs.FileInfo, error) {
+// openFile opens a regular file.
+func openFile(name string) (*os.File, fs.FileInfo, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return "", nil, err
+		return nil, nil, err
 	}
-	defer f.Close()
-
-	return readOpen(f)
-}
-
-// readOpen reads an open regular file whole.
-func readOpen(f fs.File) (string, fs.FileInfo, error) {
 	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = errNotRegular
+	}
 	if err != nil {
-		return "", nil, err
+		f.Close()
+		return nil, nil, err
 	}
-	if !info.Mode().IsRegular() {
-		return "", nil, errNotRegular
-	}
-
-	var b strings.Builder
-	b.Grow(int(info.Size()) + 1)
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", nil, err
-	}
-	return b.String(), info, nil
+	return f, info, nil
 }
 
 var errNotRegular = errors.New("not a regular file")
+
+// text is zone text that can be read more than once: an open file, which
+// is read a window at a time, or a string.
+type text struct {
+	f io.ReadSeeker
+	s string
+}
+
+// reader returns a reader of the text from its start.
+func (t text) reader() (io.Reader, error) {
+	if t.f == nil {
+		return strings.NewReader(t.s), nil
+	}
+	if _, err := t.f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return t.f, nil
+}
+
+// lexer returns a lexer of the text from its start.
+func (t text) lexer(display string) (*lexer, error) {
+	if t.f == nil {
+		return newLexer(t.s, display), nil
+	}
+	r, err := t.reader()
+	if err != nil {
+		return nil, err
+	}
+	return newFileLexer(r, display), nil
+}
 
 // describeOSError returns the reason of an OS error without the path it
 // names, which may be an absolute path on the machine.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/sendlint/sendlint/lint"
 )
@@ -35,10 +34,11 @@ type loader struct {
 	files []*zfile
 
 	// recs and texts are slabs the records and their strings are cut
-	// from, so that a large zone does not cost one allocation each.
+	// from, so that a large zone does not cost one allocation each; dirty
+	// is set when the next record slot holds a dropped record.
 	recs  []lint.Record
 	texts []lint.TextString
-	txt   []lint.TextString // scratch for the record being read
+	dirty bool
 }
 
 func newLoader(st *lint.State, opt Options) *loader {
@@ -63,34 +63,75 @@ type zfile struct {
 	// and origin it was read from, so that a repeated owner is not read
 	// again.
 	owner, ownerText, ownerOrigin string
+	// ownerBad is set when the last owner name did not parse, so that
+	// the records that inherit it are skipped without findings of their
+	// own.
+	ownerBad bool
 }
 
-func (l *loader) newFile(src, display, rel string, info fs.FileInfo) *zfile {
+func (l *loader) newFile(display, rel string, info fs.FileInfo) *zfile {
 	f := &zfile{l: l, display: display, rel: rel, info: info}
 	f.rep = reporter{st: l.st, domain: &l.apex}
-	f.lx = newLexer(src, display)
-	f.lx.report = func(rg lint.Range, msg string) { f.rep.add(ruleSyntax, 0, rg, msg) }
-	f.lx.comment = f.comment
-	if strings.HasPrefix(src, "\xef\xbb\xbf") {
-		f.lx.i = 3 // a UTF-8 byte order mark; columns still count it
-	}
 	return f
+}
+
+// readable reports and returns false for text that is binary, not UTF-8
+// or unreadable.
+func (f *zfile) readable(t text) bool {
+	r, err := t.reader()
+	var bad *badText
+	if err == nil {
+		bad, err = checkText(r)
+	}
+	switch {
+	case err != nil:
+		f.cannotRead(err)
+		return false
+	case bad != nil:
+		f.rep.add(ruleSyntax, 0, lint.Range{File: f.display, Start: bad.pos,
+			End: lint.Pos{Line: bad.pos.Line, Column: bad.pos.Column + 1}}, bad.msg)
+		return false
+	}
+	return true
+}
+
+func (f *zfile) cannotRead(err error) {
+	f.rep.add(ruleSyntax, 0, lint.Range{File: f.display}, "cannot read zone file: "+describeOSError(err))
+}
+
+// begin makes the lexer that reads t for f.
+func (f *zfile) begin(t text) bool {
+	lx, err := t.lexer(f.display)
+	if err != nil {
+		f.cannotRead(err)
+		return false
+	}
+	lx.report = func(rg lint.Range, msg string) { f.rep.add(ruleSyntax, 0, rg, msg) }
+	lx.comment = f.comment
+	f.lx = lx
+	return true
 }
 
 // load reads the outermost zone file. Its origin is, in this order, the
 // first $ORIGIN before any relative name, an absolute SOA owner,
 // Options.Origin and the file name (DESIGN.md §3).
-func (l *loader) load(src, display, rel string, info fs.FileInfo) {
+func (l *loader) load(t text, display, rel string, info fs.FileInfo) {
 	l.apex = fallbackOrigin(l.opt, display)
-	f := l.newFile(src, display, rel, info)
-	if !f.checkText() {
+	f := l.newFile(display, rel, info)
+	if !f.readable(t) {
+		f.rep.close()
+		return
+	}
+	if lx, err := t.lexer(""); err == nil {
+		if o := prescan(lx); o != "" {
+			l.apex = o
+		}
+	}
+	if !f.begin(t) {
 		f.rep.close()
 		return
 	}
 
-	if o := prescan(src); o != "" {
-		l.apex = o
-	}
 	origin := l.apex
 	f.origin = origin
 	f.run()
@@ -126,47 +167,11 @@ func (f *zfile) run() {
 		}
 		f.record(e)
 	}
+	if err := f.lx.readErr; err != nil {
+		f.rep.add(ruleSyntax, 0, lint.Point(f.display, f.lx.pos()),
+			"cannot read the rest of the zone file: "+describeOSError(err))
+	}
 	f.rep.close()
-}
-
-// checkText reports a file that is binary (holds a NUL byte) or not
-// UTF-8 text, once, and returns false for it: such a file is not read
-// further, since each of its lines would be an error of its own.
-func (f *zfile) checkText() bool {
-	src := f.lx.src
-	if i := strings.IndexByte(src, 0); i >= 0 {
-		f.rep.add(ruleSyntax, 0, f.rangeAt(i),
-			"file holds a NUL byte, so it is binary data and not a zone file; nothing in it was loaded")
-		return false
-	}
-	if utf8.ValidString(src) {
-		return true
-	}
-
-	i := 0
-	for i < len(src) {
-		r, n := utf8.DecodeRuneInString(src[i:])
-		if r == utf8.RuneError && n == 1 {
-			break
-		}
-		i += n
-	}
-	f.rep.add(ruleSyntax, 0, f.rangeAt(i), fmt.Sprintf(
-		"file is not UTF-8 text: byte 0x%02x here is not valid UTF-8; save the file as UTF-8 (nothing in it was loaded)",
-		src[i]))
-	return false
-}
-
-// rangeAt returns a one-byte range at offset off of the file.
-func (f *zfile) rangeAt(off int) lint.Range {
-	src := f.lx.src
-	line := 1 + strings.Count(src[:off], "\n")
-	col := off - (strings.LastIndexByte(src[:off], '\n') + 1) + 1
-	return lint.Range{
-		File:  f.display,
-		Start: lint.Pos{Line: line, Column: col},
-		End:   lint.Pos{Line: line, Column: col + 1},
-	}
 }
 
 // errorf reports a zone-syntax finding at token t.
@@ -222,7 +227,9 @@ func (f *zfile) ownerName(t *token) (string, bool) {
 		return f.owner, true
 	}
 	n, ok := f.name(t)
+	f.ownerBad = !ok
 	if !ok {
+		f.owner, f.ownerText = "", ""
 		return "", false
 	}
 	f.owner, f.ownerText, f.ownerOrigin = n, t.s, f.origin
@@ -241,22 +248,40 @@ func (f *zfile) inZone(owner string, t *token) bool {
 	return false
 }
 
-// add adds a copy of r, with the character-strings in l.txt, to the state.
-func (l *loader) add(r *lint.Record) {
-	if n := len(l.txt); n > 0 {
-		if cap(l.texts)-len(l.texts) < n {
-			l.texts = make([]lint.TextString, 0, max(n, slabSize(cap(l.texts))))
-		}
-		start := len(l.texts)
-		l.texts = append(l.texts, l.txt...)
-		r.Text = l.texts[start : start+n : start+n]
-	}
+// slot returns the slab slot the next record is read into, so that it is
+// written in place and not copied; commit adds it to the state.
+func (l *loader) slot() *lint.Record {
 	if len(l.recs) == cap(l.recs) {
 		l.recs = make([]lint.Record, 0, slabSize(cap(l.recs)))
 	}
-	l.recs = append(l.recs, *r)
-	l.st.Add(&l.recs[len(l.recs)-1])
+	r := &l.recs[:len(l.recs)+1][len(l.recs)]
+	if l.dirty {
+		*r = lint.Record{}
+		l.dirty = false
+	}
+	return r
 }
+
+// drop gives back the slot of a record that was not added.
+func (l *loader) drop() { l.dirty = true }
+
+// commit adds the record in the current slot to the state.
+func (l *loader) commit(r *lint.Record) {
+	l.recs = l.recs[:len(l.recs)+1]
+	l.st.Add(r)
+}
+
+// textSlots returns n character-string slots from the slab; keepText
+// keeps the first n slots taken.
+func (l *loader) textSlots(n int) []lint.TextString {
+	if cap(l.texts)-len(l.texts) < n {
+		l.texts = make([]lint.TextString, 0, max(n, slabSize(cap(l.texts))))
+	}
+	k := len(l.texts)
+	return l.texts[k : k+n : k+n]
+}
+
+func (l *loader) keepText(n int) { l.texts = l.texts[:len(l.texts)+n] }
 
 // slabSize returns the size of the next slab after one of n: small for
 // small zones, up to 4096 for large ones.

@@ -46,9 +46,11 @@ func canonical(s, origin string) (string, string) {
 		if msg := checkPlain(s, body); msg != "" {
 			return "", msg
 		}
-		name := lower(body)
-		if !abs && origin != "." {
-			name = name + "." + origin
+		var name string
+		if abs || origin == "." {
+			name = lowerCopy(body)
+		} else {
+			name = lower(body) + "." + origin
 		}
 		return name, checkWire(s, name)
 	}
@@ -136,6 +138,15 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// lowerCopy returns s with ASCII letters in lower case, always in new
+// memory: s is part of the lexer's window, which must not be kept.
+func lowerCopy(s string) string {
+	if t := lower(s); t != s {
+		return t
+	}
+	return strings.Clone(s)
 }
 
 // decodeName decodes the escapes of body, a name without its final dot,

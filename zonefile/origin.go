@@ -59,8 +59,7 @@ func plausibleDomain(s string) bool {
 // SOA record when it is absolute. It returns "" when the file states
 // none. It reads entries only up to the SOA record, which comes first in
 // most files.
-func prescan(src string) string {
-	lx := newLexer(src, "")
+func prescan(lx *lexer) string {
 	relative := false
 	for e := lx.next(); e != nil; e = lx.next() {
 		if e.bad {

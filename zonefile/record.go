@@ -19,6 +19,9 @@ func (f *zfile) record(e *entry) bool {
 	first := &toks[0]
 	owner := f.owner
 	if e.blankOwner {
+		if f.ownerBad {
+			return false
+		}
 		if owner == "" {
 			f.errorf(first, "record has no owner name: its line starts with a blank, "+
 				"which repeats the previous record's owner, and there is none")
@@ -36,28 +39,23 @@ func (f *zfile) record(e *entry) bool {
 	if !ok || !f.inZone(owner, first) {
 		return false
 	}
-	r := lint.Record{
-		Name:  owner,
-		Type:  lint.Type(h.typ),
-		TTL:   h.ttl,
-		Range: lint.Range{File: f.display, Start: first.pos(), End: e.toks[len(e.toks)-1].end()},
-	}
+	r := f.l.slot()
+	r.Name, r.Type, r.TTL = owner, lint.Type(h.typ), h.ttl
+	r.Range = lint.Range{File: f.display, Start: first.pos(), End: e.toks[len(e.toks)-1].end()}
 	r.DataPos = h.typeTok.end() // where the data of an empty APL would be
 	if len(h.data) > 0 {
 		r.DataPos = h.data[0].pos()
 	}
 
-	f.l.txt = f.l.txt[:0]
-	if !f.data(&r, h) {
-		return false
-	}
-	if r.Type == lint.TypeSOA && !f.zoneSOA(&r, first) {
+	ok = f.data(r, h) && (r.Type != lint.TypeSOA || f.zoneSOA(r, first))
+	if !ok {
+		f.l.drop()
 		return false
 	}
 	if r.Type == lint.TypeSOA && !h.stated && !f.l.defSet && !f.l.lastSet {
 		r.TTL = f.l.soaMin // as BIND does for an SOA without any TTL
 	}
-	f.l.add(&r)
+	f.l.commit(r)
 	return true
 }
 

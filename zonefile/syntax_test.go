@@ -78,6 +78,8 @@ func TestSyntaxFindings(t *testing.T) {
 			f + `1:5-1:7 zone-syntax: A record data is 3 bytes long; its address has 4`}},
 		{"quoted host name", "@ MX 10 \"mail\"\n", []string{
 			f + `1:9-1:15 zone-syntax: expected a domain name, found the quoted string "mail"`}},
+		{"records of a bad owner", "ok A 192.0.2.1\na..b A 192.0.2.2\n\tAAAA ::1\n", []string{
+			f + `2:1-2:5 zone-syntax: empty label in name "a..b"; labels are separated by single dots`}},
 		{"owner missing", " A 192.0.2.1\n", []string{
 			f + `1:2-1:3 zone-syntax: record has no owner name: its line starts with a blank, which repeats the previous record's owner, and there is none`}},
 		{"unknown directive", "$INCLUDES x\n", []string{

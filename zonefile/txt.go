@@ -1,31 +1,40 @@
 package zonefile
 
-import "github.com/sendlint/sendlint/lint"
+import (
+	"strings"
+
+	"github.com/sendlint/sendlint/lint"
+)
 
 // maxRData is the most data a resource record can hold (RFC 1035 §3.2.1:
 // RDLENGTH is 16 bits).
 const maxRData = 65535
 
 // text reads the character-strings of a TXT or SPF record (RFC 1035
-// §3.3.14, RFC 7208 §3.3) into f.l.txt. A string over 255 bytes is kept
-// whole: the txt-string-too-long and spf-record-length rules report it with
-// advice on how to split it.
+// §3.3.14, RFC 7208 §3.3) into r.Text. A string over 255 bytes is kept
+// whole: the txt-string-too-long and spf-record-length rules report it
+// with advice on how to split it.
 func (f *zfile) text(r *lint.Record, h header) bool {
+	strs := f.l.textSlots(len(h.data))
 	size := 0
 	for i := range h.data {
-		t := &h.data[i]
-		s, ok := f.charString(t)
+		s, ok := f.charString(&h.data[i])
 		if !ok {
+			clear(strs)
 			return false
 		}
-		f.l.txt = append(f.l.txt, s)
+		strs[i] = s
 		size += 1 + len(s.Value)
 	}
 	if size > maxRData {
+		clear(strs)
 		f.errorf(h.typeTok, "%s record data is %d bytes long; a DNS record holds at most %d",
 			h.typeTok.s, size, maxRData)
 		return false
 	}
+
+	f.l.keepText(len(strs))
+	r.Text = strs
 	return true
 }
 
@@ -35,7 +44,8 @@ func (f *zfile) text(r *lint.Record, h header) bool {
 func (f *zfile) charString(t *token) (lint.TextString, bool) {
 	p := t.textPos()
 	if !t.esc {
-		return lint.TextString{Value: t.s, Pos: p}, true
+		// A copy, so that the record does not keep the lexer's window.
+		return lint.TextString{Value: strings.Clone(t.s), Pos: p}, true
 	}
 
 	b := make([]byte, 0, len(t.s))
