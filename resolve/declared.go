@@ -42,8 +42,8 @@ func declared(st *lint.State, name string, t spf.RRType) (declaredAnswer, error)
 	}
 	for _, r := range recs {
 		if r.Unknown {
-			return declaredAnswer{}, fmt.Errorf("the %s record of %q at %s is known only after apply: %w",
-				t, name, r.Range, spf.ErrUnknown)
+			return declaredAnswer{}, fmt.Errorf("%w: the %s record at %s is known only after apply",
+				spf.ErrUnknown, t, r.Range)
 		}
 		switch t {
 		case spf.TypeTXT:
@@ -53,8 +53,8 @@ func declared(st *lint.State, name string, t spf.RRType) (declaredAnswer, error)
 		case spf.TypeMX:
 			ans.Hosts = append(ans.Hosts, r.Target)
 		default:
-			return declaredAnswer{}, fmt.Errorf("the %s records of %q at %s are not read from zone files: %w",
-				t, name, r.Range, spf.ErrUnknown)
+			return declaredAnswer{}, fmt.Errorf("%w: sendlint does not read the data of the %s record at %s",
+				spf.ErrUnknown, t, r.Range)
 		}
 	}
 	return declaredAnswer{known: true, ans: ans}, nil

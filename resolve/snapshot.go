@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
-	"strings"
 	"sync"
 
 	"github.com/sendlint/sendlint/lint"
@@ -74,11 +73,12 @@ func (Snapshot) Lookup(_ context.Context, name string, t spf.RRType) (*spf.Answe
 		}
 		return ans, nil
 	}
-	return nil, unknownOffline(name)
+	return nil, unknownOffline()
 }
 
-// unknownOffline is the error for a name no offline source knows.
-func unknownOffline(name string) error {
-	return fmt.Errorf("%q is outside the declared zones and not in sendlint's snapshot of provider records (%s); "+
-		"use --online to look it up: %w", strings.TrimSuffix(name, "."), SnapshotDate(), spf.ErrUnknown)
+// unknownOffline is the error for a name no offline source knows. Callers
+// name the name.
+func unknownOffline() error {
+	return fmt.Errorf("%w: outside the declared zones and not in sendlint's snapshot of provider records (%s); "+
+		"--online looks it up", spf.ErrUnknown, SnapshotDate())
 }

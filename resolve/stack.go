@@ -18,16 +18,22 @@ type Stack struct {
 	next  spf.Resolver
 }
 
+// New returns a stack that answers from the declared records of st, and
+// from next for the names st says nothing about.
+func New(st *lint.State, next spf.Resolver) *Stack {
+	return &Stack{state: st, next: next}
+}
+
 // Offline returns the offline stack: the declared records of st, then the
 // embedded snapshot; other names are unknown.
 func Offline(st *lint.State) *Stack {
-	return &Stack{state: st, next: Snapshot{}}
+	return New(st, Snapshot{})
 }
 
 // Online returns the stack that asks live DNS, through live, for names
 // outside the declared zones.
 func Online(st *lint.State, live *Live) *Stack {
-	return &Stack{state: st, next: live}
+	return New(st, live)
 }
 
 // Lookup answers a query: from the declared zones when the name is in one,

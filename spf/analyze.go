@@ -59,8 +59,9 @@ type Node struct {
 	Status NodeStatus
 	// Record is the SPF record text when one was found.
 	Record string
-	// Problem says, for statuses other than NodeOK, what was found, in
-	// words that fit in a message ("the domain does not exist").
+	// Problem says, for statuses other than NodeOK, what was found, as a
+	// phrase that follows the domain name in a message ("does not
+	// exist").
 	Problem string
 	// Source is where the record came from, as the resolver said.
 	Source string
@@ -213,10 +214,10 @@ func (a *analyzer) fetch(n *Node) {
 	ans, err := a.q.lookup(a.ctx, n.Domain, TypeTXT)
 	switch {
 	case errors.Is(err, ErrUnknown):
-		n.Status, n.Problem = NodeUnknown, err.Error()
+		n.Status, n.Problem = NodeUnknown, "is "+err.Error()
 		return
 	case err != nil:
-		n.Status, n.Problem = NodeFailed, "the lookup failed: "+err.Error()
+		n.Status, n.Problem = NodeFailed, "cannot be looked up: "+err.Error()
 		return
 	}
 	n.Source = ans.Source
@@ -229,16 +230,16 @@ func (a *analyzer) fetch(n *Node) {
 	}
 	switch {
 	case len(texts) == 0 && ans.NXDomain:
-		n.Status, n.Problem = NodeNone, "the domain does not exist"
+		n.Status, n.Problem = NodeNone, "does not exist"
 	case len(texts) == 0:
-		n.Status, n.Problem = NodeNone, "it publishes no SPF record"
+		n.Status, n.Problem = NodeNone, "publishes no SPF record"
 	case len(texts) > 1:
-		n.Status, n.Problem = NodeMultiple, fmt.Sprintf("it publishes %d SPF records", len(texts))
+		n.Status, n.Problem = NodeMultiple, fmt.Sprintf("publishes %d SPF records", len(texts))
 	default:
 		n.Record = texts[0]
 		rec, errs := Parse(n.Record)
 		if len(errs) > 0 {
-			n.Status, n.Problem = NodeSyntax, "its SPF record does not parse: "+errs[0].Msg
+			n.Status, n.Problem = NodeSyntax, "has an SPF record that does not parse: "+errs[0].Msg
 			return
 		}
 		a.mu.Lock()
@@ -321,17 +322,17 @@ func (a *analyzer) child(target string, path []string) *Node {
 	lower := strings.ToLower(target)
 	for _, p := range path {
 		if p == lower {
-			n.Status, n.Problem = NodeLoop, "it is already being evaluated"
+			n.Status, n.Problem = NodeLoop, "is already being evaluated"
 			return n
 		}
 	}
 	if p := domainProblem(target); p != "" {
-		n.Status, n.Problem = NodeNone, p
+		n.Status, n.Problem = NodeNone, "is not a domain name receivers can look up: "+p
 		return n
 	}
 	if a.records >= maxAnalysisRecords {
 		n.Status = NodeNotFollowed
-		n.Problem = fmt.Sprintf("the tree has more than %d records; sendlint stops there", maxAnalysisRecords)
+		n.Problem = fmt.Sprintf("is beyond the %d records sendlint follows in one tree", maxAnalysisRecords)
 		return n
 	}
 	a.records++

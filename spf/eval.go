@@ -220,7 +220,7 @@ func dnsError(name string, t RRType, err error) error {
 	switch {
 	case errors.Is(err, ErrUnknown):
 		return &stop{result: TempError, unknown: name,
-			problem: fmt.Sprintf("the %s records of %q are not known: %v", t, name, err)}
+			problem: fmt.Sprintf("%q %s is %v", name, t, err)}
 	case errors.Is(err, errQueryLimit):
 		return &stop{result: TempError,
 			problem: fmt.Sprintf("more than %d DNS queries; the evaluation stopped", MaxQueries)}
