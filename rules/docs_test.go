@@ -176,7 +176,7 @@ func ruleTable(prefix string) string {
 	var b strings.Builder
 	b.WriteString("| rule | default | fires when |\n|---|---|---|\n")
 	for _, r := range rules.All() {
-		fmt.Fprintf(&b, "| [`%s`](%s%s.md) | %s | %s |\n", r.ID, prefix, r.ID, r.Severity, r.Summary)
+		fmt.Fprintf(&b, "| [`%s`](%s%s.md) | %s | %s |\n", r.ID, prefix, r.ID, r.Severity, strings.ReplaceAll(r.Summary, "<", "\\<"))
 	}
 	return b.String()
 }
@@ -186,7 +186,7 @@ func ruleTable(prefix string) string {
 func page(t *testing.T, r *lint.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", r.ID)
-	fmt.Fprintf(&b, "**Default severity:** %s · **Finds:** %s\n\n", r.Severity, r.Summary)
+	fmt.Fprintf(&b, "**Default severity:** %s · **Finds:** %s\n\n", r.Severity, strings.ReplaceAll(r.Summary, "<", "\\<"))
 	fmt.Fprintf(&b, "## Why\n\n%s\n\n", markdownParagraphs(r.Explanation))
 	fmt.Fprintf(&b, "## Example\n\nThis gives a finding:\n\n%s\n", exampleBlock(r.Bad))
 	fmt.Fprintf(&b, "sendlint reports:\n\n```text\n%s```\n\n", lintExample(t, r.Bad))
@@ -198,14 +198,17 @@ func page(t *testing.T, r *lint.Rule) string {
 	return b.String()
 }
 
-// markdownParagraphs keeps the explanation's paragraphs and turns its
-// indented lines into code blocks.
+// markdownParagraphs keeps the explanation's paragraphs, turns its
+// indented lines into code blocks, and escapes "<" in prose so that a
+// placeholder such as <domain> is not taken for an HTML tag.
 func markdownParagraphs(text string) string {
 	lines := strings.Split(strings.TrimSpace(text), "\n")
 	for i, l := range lines {
 		if strings.HasPrefix(l, "  ") {
 			lines[i] = "  " + l
+			continue
 		}
+		lines[i] = strings.ReplaceAll(l, "<", "\\<")
 	}
 	return strings.Join(lines, "\n")
 }
