@@ -171,3 +171,23 @@ func TestLoadUnreadable(t *testing.T) {
 		}
 	}
 }
+
+// TestIncludeFromBytes checks that LoadBytes resolves $INCLUDE against the
+// directory of its display path inside the root.
+func TestIncludeFromBytes(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"zones/spf.inc": "@ TXT \"v=spf1 -all\"\n"})
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+
+	st := lint.NewState()
+	zonefile.LoadBytes(st, "zones/example.com.zone", []byte("$INCLUDE spf.inc\n"),
+		zonefile.Options{Origin: "example.com", Root: root})
+	diff(t, "findings", findings(st), nil)
+	diff(t, "records", recordLines(st, true), []string{
+		`zones/spf.inc 1:1-1:20 example.com TXT 0 "v=spf1 -all"@1:8 @1:7`,
+	})
+}

@@ -174,8 +174,8 @@ func (lx *lexer) next() *entry {
 	}
 }
 
-// read returns the next entry, which may have no tokens when it holds
-// only parentheses, or nil at the end of the text. When the window ends
+// read returns the next entry, which has no tokens when it is a blank or
+// comment line or holds only parentheses, or nil at the end of the text. When the window ends
 // inside the entry, it reads more of the file and scans the entry again.
 func (lx *lexer) read() *entry {
 	for {
@@ -209,7 +209,10 @@ func (lx *lexer) scan() (*entry, bool) {
 			lx.i++
 		case '\n':
 			lx.newline(lx.i + 1)
-			if depth == 0 && started {
+			if depth == 0 {
+				// An entry ends here; a line of blanks or a comment is an
+				// entry without tokens, so that a window need not hold
+				// the comments before a record.
 				return lx.flush(e), true
 			}
 		case ';':

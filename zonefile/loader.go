@@ -81,7 +81,7 @@ func (f *zfile) readable(t text) bool {
 	r, err := t.reader()
 	var bad *badText
 	if err == nil {
-		bad, err = checkText(r)
+		bad, err = checkText(r, t.size())
 	}
 	switch {
 	case err != nil:

@@ -20,11 +20,16 @@ type badText struct {
 // checkText reads r to its end and returns the first NUL byte (a binary
 // file) or the first byte that is not valid UTF-8, or nil when the text
 // is clean. Such a file is reported once and not loaded, since each of its
-// lines would be an error of its own.
-func checkText(r io.Reader) (*badText, error) {
-	// The buffer is much larger than the few bytes of a character split
+// lines would be an error of its own. size is the length of the text when
+// known, else -1.
+func checkText(r io.Reader, size int) (*badText, error) {
+	// The buffer is larger than the few bytes of a character split
 	// between two reads, which are carried to the start of the next one.
-	buf := make([]byte, 64<<10)
+	n := 64 << 10
+	if size >= 0 {
+		n = min(n, size+utf8.UTFMax)
+	}
+	buf := make([]byte, n)
 	carry := 0
 	line, col := 1, 1 // the position of buf[0]
 	for {

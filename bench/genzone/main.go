@@ -19,10 +19,11 @@ func main() {
 	n := flag.Int("n", 1000000, "number of records to write")
 	origin := flag.String("origin", "example.com", "zone origin, without the trailing dot")
 	seed := flag.Uint64("seed", 1, "random seed")
+	txt := flag.Bool("txt", false, "write mostly TXT records: a DKIM key, SPF and a token per host")
 	flag.Parse()
 
 	w := bufio.NewWriterSize(os.Stdout, 1<<16)
-	g := &gen{w: w, rng: rand.New(rand.NewPCG(*seed, *seed)), origin: *origin}
+	g := &gen{w: w, rng: rand.New(rand.NewPCG(*seed, *seed)), origin: *origin, txt: *txt}
 	g.header()
 	for g.count < *n {
 		g.host(*n)
@@ -39,6 +40,7 @@ type gen struct {
 	origin string
 	count  int
 	hosts  int
+	txt    bool
 }
 
 // line writes one record line and counts it.
@@ -71,6 +73,9 @@ func (g *gen) host(limit int) {
 			g.line(format, args...)
 		}
 	}
+	if g.txt {
+		r = 0 // every host gets the TXT-heavy share below
+	}
 
 	emit("%s\t\tIN\tA\t198.51.%d.%d", h, g.hosts/256%256, g.hosts%256)
 	if r < 40 {
@@ -79,6 +84,11 @@ func (g *gen) host(limit int) {
 	if r < 15 {
 		emit("\t300\tIN\tMX\t%d mx%d.%s.", 10*(1+r%3), r%4, g.origin)
 		emit("\t\tIN\tTXT\t\"v=spf1 a mx ip4:203.0.113.%d include:spf.protection.outlook.com ~all\"", r)
+	}
+	if g.txt {
+		g.dkim(h, emit)
+		emit("%s\tIN\tTXT\t\"google-site-verification=%s\"", h, g.token(32))
+		return
 	}
 	switch {
 	case r < 5:
