@@ -41,6 +41,8 @@ type Command struct {
 func (c *Command) Main(args []string) int {
 	if len(args) > 0 {
 		switch args[0] {
+		case "check-host":
+			return c.checkHost(args[1:])
 		case "rules":
 			return c.rules(args[1:])
 		case "explain":

@@ -26,6 +26,7 @@ type lintOptions struct {
 	failOn  string
 	noColor bool
 	verbose bool
+	resolverOptions
 }
 
 func (c *Command) lintFlags() (*flag.FlagSet, *lintOptions) {
@@ -37,6 +38,7 @@ func (c *Command) lintFlags() (*flag.FlagSet, *lintOptions) {
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings at or above `SEVERITY`: error, warning, notice or never")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in the text report (also NO_COLOR)")
 	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error which files are read or skipped")
+	o.register(fs)
 	return fs, o
 }
 
@@ -79,6 +81,11 @@ func (c *Command) lint(args []string) int {
 	if err != nil {
 		return c.errorf("%v", err)
 	}
+	r, err := o.stack(st)
+	if err != nil {
+		return c.errorf("%v", err)
+	}
+	st.SetResolver(r)
 	all := rules.All()
 	findings, err := lint.Run(st, all, lint.Options{Severity: cfg.Severity})
 	if err != nil {

@@ -111,7 +111,8 @@ func (n *Node) Lookups() int {
 func (a *Analysis) Lookups() (int, bool) {
 	exact := true
 	a.Walk(func(_ []*Cost, c *Cost) {
-		if c.Macro || c.Child != nil && c.Child.lowerBound() {
+		if c.Macro && (c.Term.Kind == KindInclude || c.Term.Kind == KindRedirect) ||
+			c.Child != nil && c.Child.lowerBound() {
 			exact = false
 		}
 	})
