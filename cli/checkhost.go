@@ -87,7 +87,7 @@ const evaluationLimit = 20 * time.Second
 
 // prefetch is how many include and redirect targets check-host looks up
 // ahead of need.
-const prefetch = 4
+const prefetch = 8
 
 // checkHost runs RFC 7208 check_host() for IP and SENDER against the
 // declared state of the paths (DESIGN.md §2). It exits 0 whenever it

@@ -32,7 +32,7 @@ type spfTreesKey struct{}
 
 // analysisConcurrency bounds the lookups in flight for one record, and
 // the records analysed at once.
-const analysisConcurrency = 8
+const analysisConcurrency = 16
 
 // spfTrees returns the analysis of every declared SPF record that receivers
 // can evaluate: the only v=spf1 record at its name, without syntax errors

@@ -148,9 +148,11 @@ const (
 )
 
 // Analyze expands the SPF record of domain through r (see Analysis).
-// Lookups of one level of the tree run concurrently, at most concurrency
-// at a time (1 when less), so that a tree costs about its depth in round
-// trips; the result does not depend on the order answers arrive in.
+// The lookups of one level of the tree run concurrently, at most
+// concurrency records or terms at a time (1 when less; the A and AAAA
+// lookups of one a term go together), so that a tree costs about its
+// depth in round trips; the result does not depend on the order answers
+// arrive in.
 func Analyze(ctx context.Context, r Resolver, domain string, concurrency int) *Analysis {
 	a := &analyzer{
 		ctx:  ctx,
@@ -361,21 +363,36 @@ func (a *analyzer) voidCheck(c *Cost) func() {
 	a.checks += len(types)
 
 	return func() {
-		empty, nx := true, false
-		for _, t := range types {
-			ans, err := a.q.lookup(a.ctx, c.Target, t)
-			if err != nil {
-				c.Unknown = err.Error()
-				return
-			}
-			if t == TypeMX {
-				c.MXHosts = len(ans.Hosts)
-			}
-			empty, nx = empty && ans.Empty(), ans.NXDomain
+		answers := make([]*Answer, len(types))
+		errs := make([]error, len(types))
+		var wg sync.WaitGroup
+		for i, t := range types {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				answers[i], errs[i] = a.q.lookup(a.ctx, c.Target, t)
+			}()
 		}
-		if empty {
-			c.Void, c.VoidWhy = true, voidWhy(c.Term.Kind, nx)
+		wg.Wait()
+		setVoid(c, answers, errs)
+	}
+}
+
+// setVoid records in c what its void-check lookups found.
+func setVoid(c *Cost, answers []*Answer, errs []error) {
+	empty, nx := true, false
+	for i, ans := range answers {
+		if errs[i] != nil {
+			c.Unknown = errs[i].Error()
+			return
 		}
+		if c.Term.Kind == KindMX {
+			c.MXHosts = len(ans.Hosts)
+		}
+		empty, nx = empty && ans.Empty(), ans.NXDomain
+	}
+	if empty {
+		c.Void, c.VoidWhy = true, voidWhy(c.Term.Kind, nx)
 	}
 }
 
