@@ -198,7 +198,7 @@ func writeEvaluation(w io.Writer, format string, req spf.Request, ev *spf.Evalua
 	var b strings.Builder
 	result := ev.Result.String()
 	if ev.Unknown != "" {
-		result += " (not a real answer: offline, sendlint does not know " + ev.Unknown + ")"
+		result += " (not a real answer: sendlint does not know the records of " + ev.Unknown + ")"
 	}
 	fmt.Fprintf(&b, "check_host(%s, %s, %s): %s\n", req.IP, ev.Domain, ev.Sender, result)
 	if ev.Explanation != "" {

@@ -55,7 +55,7 @@ trace:
 		{
 			name: "unknown offline",
 			args: []string{"check-host", "203.0.113.9", "bounce@em.example.com", "zones"},
-			want: `check_host(203.0.113.9, em.example.com, bounce@em.example.com): temperror (not a real answer: offline, sendlint does not know spf.unknown.example)
+			want: `check_host(203.0.113.9, em.example.com, bounce@em.example.com): temperror (not a real answer: sendlint does not know the records of spf.unknown.example)
 problem: "spf.unknown.example" TXT is not known offline: outside the declared zones and not in sendlint's snapshot of provider records (2026-12-03); --online looks it up
 lookups: 1 of 10, void lookups: 0 of 2
 trace:

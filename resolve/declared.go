@@ -42,7 +42,7 @@ func declared(st *lint.State, name string, t spf.RRType) (declaredAnswer, error)
 	}
 	for _, r := range recs {
 		if r.Unknown {
-			return declaredAnswer{}, fmt.Errorf("%w: the %s record at %s is known only after apply",
+			return declaredAnswer{}, fmt.Errorf("%w before apply: the %s record at %s is computed then",
 				spf.ErrUnknown, t, r.Range)
 		}
 		switch t {

@@ -79,6 +79,6 @@ func (Snapshot) Lookup(_ context.Context, name string, t spf.RRType) (*spf.Answe
 // unknownOffline is the error for a name no offline source knows. Callers
 // name the name.
 func unknownOffline() error {
-	return fmt.Errorf("%w: outside the declared zones and not in sendlint's snapshot of provider records (%s); "+
+	return fmt.Errorf("%w offline: outside the declared zones and not in sendlint's snapshot of provider records (%s); "+
 		"--online looks it up", spf.ErrUnknown, SnapshotDate())
 }

@@ -38,7 +38,10 @@ func Online(st *lint.State, live *Live) *Stack {
 
 // Lookup answers a query: from the declared zones when the name is in one,
 // following CNAMEs for at most 8 links, and from the next source as soon
-// as the chain leaves them.
+// as the chain leaves them. The next source follows the rest of the chain
+// on its own, so a chain that leaves the declared zones and comes back
+// into one is answered there from live DNS or the snapshot, not from the
+// declared records.
 func (s *Stack) Lookup(ctx context.Context, name string, t spf.RRType) (*spf.Answer, error) {
 	seen := map[string]bool{}
 	cur := name

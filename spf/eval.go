@@ -139,8 +139,14 @@ func (c *Checker) Check(ctx context.Context, req Request) *Evaluation {
 }
 
 // CheckHost evaluates check_host(ip, domain, sender) of RFC 7208 §4; helo
-// is the h macro.
+// is the h macro. Without a valid ip there is nothing to evaluate: the
+// result is permerror.
 func (c *Checker) CheckHost(ctx context.Context, ip netip.Addr, domain, sender, helo string) *Evaluation {
+	if !ip.IsValid() {
+		return &Evaluation{Result: PermError, Domain: domain, Sender: sender,
+			Problem: "no valid client IP address was given", Trace: []Step{{Text: "no client IP address"}}}
+	}
+
 	pctx, cancel := context.WithCancel(ctx)
 	e := &evaluation{
 		ctx: ctx,
@@ -224,6 +230,9 @@ func dnsError(name string, t RRType, err error) error {
 	case errors.Is(err, errQueryLimit):
 		return &stop{result: TempError,
 			problem: fmt.Sprintf("more than %d DNS queries; the evaluation stopped", MaxQueries)}
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return &stop{result: TempError,
+			problem: fmt.Sprintf("the evaluation ran out of time waiting for %q %s (RFC 7208 §4.6.4)", name, t)}
 	}
 	return &stop{result: TempError, problem: fmt.Sprintf("DNS lookup of %q %s failed: %v", name, t, err)}
 }

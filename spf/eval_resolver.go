@@ -80,7 +80,8 @@ type Resolver interface {
 	Lookup(ctx context.Context, name string, t RRType) (*Answer, error)
 }
 
-// ErrUnknown is wrapped by resolver errors for names the resolver knows
-// nothing about, such as a name outside the declared zones when no live
-// DNS may be asked.
-var ErrUnknown = errors.New("not known offline")
+// ErrUnknown is wrapped by resolver errors for answers the resolver has no
+// data for, such as a name outside the declared zones when no live DNS
+// may be asked, or a record whose value is computed at apply time. Such
+// errors read "not known ...: why".
+var ErrUnknown = errors.New("not known")

@@ -132,3 +132,25 @@ func checkEval(t *testing.T, chk evalCheck, ev *Evaluation) {
 			chk.result, chk.want, traceText(ev))
 	}
 }
+
+// TestCheckHostNoIP checks that a missing client address is a clear
+// permerror, not a panic.
+func TestCheckHostNoIP(t *testing.T) {
+	c := &Checker{Resolver: zoneOf(`example.com TXT "v=spf1 ptr exists:%{i}.x.example.com -all"`)}
+	ev := c.Check(context.Background(), Request{Sender: "a@example.com"})
+	if ev.Result != PermError || ev.Problem == "" {
+		t.Errorf("got %s %q", ev.Result, ev.Problem)
+	}
+}
+
+// TestCheckHostDeadline checks that an evaluation whose time is up ends in
+// temperror and says so.
+func TestCheckHostDeadline(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	c := &Checker{Resolver: zoneOf(`example.com TXT "v=spf1 -all"`)}
+	ev := c.Check(ctx, Request{IP: netip.MustParseAddr("192.0.2.1"), Sender: "a@example.com"})
+	if ev.Result != TempError || !strings.Contains(ev.Problem, "ran out of time") {
+		t.Errorf("got %s %q", ev.Result, ev.Problem)
+	}
+}
