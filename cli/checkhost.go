@@ -139,7 +139,8 @@ func checkHostArgs(args []string, helo string) (spf.Request, []string, error) {
 		return spf.Request{}, nil, fmt.Errorf("%q is not an IP address", args[0])
 	}
 	if args[1] == "" && helo == "" {
-		return spf.Request{}, nil, errors.New(`an empty SENDER (the null reverse-path) is checked as postmaster@HELO, so it needs --helo`)
+		return spf.Request{}, nil, errors.New(
+			"an empty SENDER (the null reverse-path) is checked as postmaster@HELO, so it needs --helo")
 	}
 	return spf.Request{IP: ip, Sender: args[1], HELO: helo}, args[2:], nil
 }

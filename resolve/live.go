@@ -140,7 +140,8 @@ func (l *Live) exchange(ctx context.Context, qname string, t spf.RRType) (*dns.M
 
 	timeout := cmp.Or(l.Timeout, DefaultTimeout)
 	l.sent.Add(1)
-	resp, _, err := (&dns.Client{Net: "udp", Timeout: timeout, UDPSize: ednsSize}).ExchangeContext(ctx, m, l.Server)
+	udp := &dns.Client{Net: "udp", Timeout: timeout, UDPSize: ednsSize}
+	resp, _, err := udp.ExchangeContext(ctx, m, l.Server)
 	if err == nil && resp.Truncated {
 		l.sent.Add(1)
 		resp, _, err = (&dns.Client{Net: "tcp", Timeout: timeout}).ExchangeContext(ctx, m, l.Server)
@@ -153,7 +154,7 @@ func (l *Live) exchange(ctx context.Context, qname string, t spf.RRType) (*dns.M
 		return nil, fmt.Errorf("asking %s for %q %s: %w", l.Server, dnsname.Plain(qname), t, err)
 	}
 
-	if len(resp.Question) != 1 || !strings.EqualFold(resp.Question[0].Name, qname) || resp.Question[0].Qtype != uint16(t) {
+	if q := resp.Question; len(q) != 1 || !strings.EqualFold(q[0].Name, qname) || q[0].Qtype != uint16(t) {
 		return nil, fmt.Errorf("%s answered another question than %q %s", l.Server, dnsname.Plain(qname), t)
 	}
 	return resp, nil

@@ -309,7 +309,8 @@ func (e *evaluation) record(domain string, depth int) (*Record, error) {
 		return nil, nil
 	case len(texts) > 1:
 		e.tracef(depth, "%s: %d SPF records", domain, len(texts))
-		return nil, permerror("%q publishes %d SPF records; only one is allowed (RFC 7208 §4.5)", domain, len(texts))
+		return nil, permerror("%q publishes %d SPF records; only one is allowed (RFC 7208 §4.5)",
+			domain, len(texts))
 	}
 
 	e.tracef(depth, "%s: %s", domain, texts[0])

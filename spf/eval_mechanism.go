@@ -74,7 +74,8 @@ func (e *evaluation) matchA(t *Term, target string, depth int) (bool, error) {
 	}
 
 	match := e.covers(ans.Addrs, bits)
-	e.tracef(depth, "%s: lookup %d, %s %s %s%s", t, e.out.Lookups, target, qt, addrList(ans.Addrs), noMatch(match))
+	e.tracef(depth, "%s: lookup %d, %s %s %s%s",
+		t, e.out.Lookups, target, qt, addrList(ans.Addrs), noMatch(match))
 	return match, nil
 }
 
