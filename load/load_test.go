@@ -122,12 +122,12 @@ func TestIncludedFileReadOnce(t *testing.T) {
 
 func TestIncludeArg(t *testing.T) {
 	tests := map[string]string{
-		" a.zone":              "a.zone",
+		" a.zone":               "a.zone",
 		"\t\"b c.zone\" origin": "b c.zone",
-		" d.zone ; comment":    "d.zone",
-		" e.zone\r\n":          "e.zone",
-		"x":                    "",
-		" \"unterminated":      "",
+		" d.zone ; comment":     "d.zone",
+		" e.zone\r\n":           "e.zone",
+		"x":                     "",
+		" \"unterminated":       "",
 	}
 	for in, want := range tests {
 		if got := includeArg(in); got != want {
