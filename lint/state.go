@@ -108,13 +108,28 @@ func (s *State) Node(name string) *Node {
 }
 
 // Records returns the records of type t declared at canonical name,
-// without following CNAMEs or wildcards.
+// without following CNAMEs or wildcards. The slice may be shared with the
+// State: callers must not change it.
 func (s *State) Records(name string, t Type) []*Record {
 	n := s.nodes[name]
 	if n == nil {
 		return nil
 	}
-	var out []*Record
+	// Most names hold records of one type only; then the node's own slice
+	// is the answer and nothing is allocated.
+	match := 0
+	for _, r := range n.Records {
+		if r.Type == t {
+			match++
+		}
+	}
+	switch match {
+	case 0:
+		return nil
+	case len(n.Records):
+		return n.Records
+	}
+	out := make([]*Record, 0, match)
 	for _, r := range n.Records {
 		if r.Type == t {
 			out = append(out, r)

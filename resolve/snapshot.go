@@ -21,11 +21,17 @@ var snapshotDateRe = regexp.MustCompile(`(?m)^; snapshot-date: (\d{4}-\d{2}-\d{2
 // SnapshotDate returns the date the embedded snapshot of third-party SPF
 // records was compiled, as YYYY-MM-DD.
 func SnapshotDate() string {
+	return snapshotDate()
+}
+
+// snapshotDate reads the date out of the embedded text once; lookups ask
+// for it on every answer.
+var snapshotDate = sync.OnceValue(func() string {
 	if m := snapshotDateRe.FindSubmatch(snapshotZone); m != nil {
 		return string(m[1])
 	}
 	return "unknown"
-}
+})
 
 // snapshot is the embedded zone text, loaded once: owner names to the
 // records declared at them.
