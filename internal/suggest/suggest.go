@@ -17,6 +17,21 @@ func Closest(s string, candidates []string) string {
 
 // Distance is the Levenshtein distance between a and b, in bytes.
 func Distance(a, b string) int {
+	return edits(a, b, false)
+}
+
+// DamerauDistance is Distance counting an exchange of two neighbouring
+// bytes as one edit, as in "ps" for "sp" (the optimal string alignment
+// distance, which edits no substring twice).
+func DamerauDistance(a, b string) int {
+	return edits(a, b, true)
+}
+
+// edits counts the edits that turn a into b, row by row of the usual
+// table; swaps also counts an exchange of neighbouring bytes as one, which
+// needs the row before the previous one.
+func edits(a, b string, swaps bool) int {
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -30,8 +45,11 @@ func Distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if swaps && i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }
