@@ -7,6 +7,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+
+	"github.com/sendlint/sendlint/internal/taglist"
 )
 
 // finish reads p= once k= is known, and reports a missing p=.
@@ -47,13 +49,13 @@ func (p *parser) base64(t *Tag) ([]byte, bool) {
 	for i := 0; i < len(t.Value); i++ {
 		c := t.Value[i]
 		switch {
-		case isFWS(c):
+		case taglist.IsFWS(c):
 			continue
 		case c == '-' || c == '_':
 			p.errorf(t.ValueStart+i, t.ValueStart+i+1, Fatal,
 				"p= holds %q, a base64url character; DKIM keys use standard base64 (+ and /), so verifiers cannot decode this key", string(c))
 			return nil, false
-		case !isAlpha(c) && !isDigit(c) && c != '+' && c != '/' && c != '=':
+		case !taglist.IsAlpha(c) && !taglist.IsDigit(c) && c != '+' && c != '/' && c != '=':
 			p.errorf(t.ValueStart+i, t.ValueStart+i+1, Fatal,
 				"p= holds %q, which is not base64; verifiers cannot decode this key", string(c))
 			return nil, false
@@ -80,7 +82,7 @@ func (p *parser) base64(t *Tag) ([]byte, bool) {
 }
 
 func dropFWS(r rune) rune {
-	if r < 0x80 && isFWS(byte(r)) {
+	if r < 0x80 && taglist.IsFWS(byte(r)) {
 		return -1
 	}
 	return r

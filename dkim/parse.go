@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sendlint/sendlint/internal/taglist"
 )
 
 // Parse reads one DKIM key record: the character-strings of one TXT record
@@ -42,69 +44,76 @@ func (p *parser) errorf(start, end int, level Level, format string, args ...any)
 // tagList cuts the text at every semicolon and reads each tag-spec
 // (RFC 6376 §3.2).
 func (p *parser) tagList() {
-	start := 0
-	for i := 0; i <= len(p.text); i++ {
-		if i < len(p.text) && p.text[i] != ';' {
-			continue
-		}
-		s, e := trimFWS(p.text, start, i)
+	for _, s := range taglist.Split(p.text, taglist.IsFWS) {
 		switch {
-		case s < e:
-			p.tag(s, e)
-		case i < len(p.text):
-			p.errorf(start, i+1, Warning,
+		case s.Start < s.End:
+			p.tag(s)
+		case s.RawEnd < len(p.text):
+			p.errorf(s.RawStart, s.RawEnd+1, Warning,
 				"empty tag between semicolons; RFC 6376 §3.2 does not allow it, and strict verifiers reject the key record")
-		case start == 0:
+		case s.RawStart == 0:
 			p.errorf(0, len(p.text), Fatal, "empty record: verifiers find no key, so signatures with this selector fail")
 		}
-		start = i + 1
 	}
 }
 
-// tag reads one tag-spec at [s, e): name, "=", value.
-func (p *parser) tag(s, e int) {
-	seg := p.text[s:e]
-	eq := strings.IndexByte(seg, '=')
-	if eq < 0 {
-		p.errorf(s, e, Fatal, "%q is not a tag=value pair; verifiers reject the key record", seg)
+// tag reads one tag-spec: name, "=", value.
+func (p *parser) tag(s taglist.Spec) {
+	if s.Eq < 0 {
+		p.errorf(s.Start, s.End, Fatal, "%q is not a tag=value pair; verifiers reject the key record", p.text[s.Start:s.End])
 		return
 	}
-	ns, ne := trimFWS(p.text, s, s+eq)
-	vs, ve := trimFWS(p.text, s+eq+1, e)
-	t := Tag{Name: p.text[ns:ne], Value: p.text[vs:ve], Start: s, End: e, ValueStart: vs, ValueEnd: ve}
-
-	switch {
-	case t.Name == "":
-		p.errorf(s, s+eq+1, Fatal, "missing tag name before \"=\"; verifiers reject the key record")
-		return
-	case !isAlpha(t.Name[0]):
-		p.errorf(ns, ns+charLen(t.Name, 0), Fatal,
-			"tag name %q starts with %s, but tag names start with a letter; verifiers reject the key record", t.Name, describeChar(t.Name, 0))
-		return
+	t := Tag{
+		Name:       p.text[s.NameStart:s.NameEnd],
+		Value:      p.text[s.ValueStart:s.ValueEnd],
+		Start:      s.Start,
+		End:        s.End,
+		ValueStart: s.ValueStart,
+		ValueEnd:   s.ValueEnd,
 	}
-	for i := 1; i < len(t.Name); i++ {
-		if c := t.Name[i]; !isAlpha(c) && !isDigit(c) && c != '_' {
-			p.errorf(ns+i, ns+i+charLen(t.Name, i), Fatal,
-				"tag name %q holds %s; verifiers reject the key record", t.Name, describeChar(t.Name, i))
-			return
-		}
-	}
-	for i := 0; i < len(t.Value); i++ {
-		if c := t.Value[i]; (c < 0x21 || c > 0x7e) && !isFWS(c) {
-			p.errorf(vs+i, vs+i+charLen(t.Value, i), Fatal,
-				"value of %q holds %s; verifiers reject the key record", t.Name, describeChar(t.Value, i))
-			return
-		}
+	if !p.validTag(s, t) {
+		return
 	}
 
 	if p.seen[t.Name] {
-		p.errorf(s, e, Fatal, "tag %q is repeated, which makes the key record invalid (RFC 6376 §3.2); verifiers reject it", t.Name)
+		p.errorf(s.Start, s.End, Fatal, "tag %q is repeated, which makes the key record invalid (RFC 6376 §3.2); verifiers reject it", t.Name)
 		p.rec.Tags = append(p.rec.Tags, t)
 		return
 	}
 	p.seen[t.Name] = true
 	p.rec.Tags = append(p.rec.Tags, t)
 	p.value(t)
+}
+
+// validTag reports a tag name that is not a letter followed by letters,
+// digits and "_", and a value that holds a byte other than printable
+// ASCII and white space (RFC 6376 §3.2 tag-name and tag-value).
+func (p *parser) validTag(s taglist.Spec, t Tag) bool {
+	ns := s.NameStart
+	switch {
+	case t.Name == "":
+		p.errorf(s.Start, s.Eq+1, Fatal, "missing tag name before \"=\"; verifiers reject the key record")
+		return false
+	case !taglist.IsAlpha(t.Name[0]):
+		p.errorf(ns, ns+taglist.CharLen(t.Name, 0), Fatal,
+			"tag name %q starts with %s, but tag names start with a letter; verifiers reject the key record", t.Name, describeChar(t.Name, 0))
+		return false
+	}
+	for i := 1; i < len(t.Name); i++ {
+		if c := t.Name[i]; !taglist.IsAlpha(c) && !taglist.IsDigit(c) && c != '_' {
+			p.errorf(ns+i, ns+i+taglist.CharLen(t.Name, i), Fatal,
+				"tag name %q holds %s; verifiers reject the key record", t.Name, describeChar(t.Name, i))
+			return false
+		}
+	}
+	for i := 0; i < len(t.Value); i++ {
+		if c := t.Value[i]; (c < 0x21 || c > 0x7e) && !taglist.IsFWS(c) {
+			p.errorf(t.ValueStart+i, t.ValueStart+i+taglist.CharLen(t.Value, i), Fatal,
+				"value of %q holds %s; verifiers reject the key record", t.Name, describeChar(t.Value, i))
+			return false
+		}
+	}
+	return true
 }
 
 // value reads the value of a tag (RFC 6376 §3.6.1).
@@ -145,19 +154,13 @@ func (p *parser) version(t Tag) {
 // item, and reports an empty item. It returns nil after an error.
 func (p *parser) list(t Tag) []string {
 	var items []string
-	start := t.ValueStart
-	for i := t.ValueStart; i <= t.ValueEnd; i++ {
-		if i < t.ValueEnd && p.text[i] != ':' {
-			continue
-		}
-		s, e := trimFWS(p.text, start, i)
-		if s == e {
+	for _, it := range taglist.Cut(p.text, t.ValueStart, t.ValueEnd, ':', taglist.IsFWS) {
+		if it.Start == it.End {
 			p.errorf(t.ValueStart, t.ValueEnd, Fatal,
 				"%s= value %q has an empty item; verifiers reject the key record", t.Name, t.Value)
 			return nil
 		}
-		items = append(items, p.text[s:e])
-		start = i + 1
+		items = append(items, p.text[it.Start:it.End])
 	}
 	return items
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sendlint/sendlint/internal/taglist"
 )
 
 // Parse reads one DMARC record: the character-strings of one TXT record
@@ -24,7 +26,7 @@ func Parse(text string) (*Record, []*Error) {
 		},
 		seen: make(map[string]int),
 	}
-	p.split()
+	p.segs = taglist.Split(text, taglist.IsWSP)
 	p.version()
 	p.tagList()
 	p.finish()
@@ -37,16 +39,10 @@ type parser struct {
 	text string
 	rec  *Record
 	errs []*Error
-	segs []segment
+	// segs are the texts between semicolons (RFC 9989 §4.8 dmarc-sep).
+	segs []taglist.Spec
 	// seen maps a tag key to the index in rec.Tags of its first use.
 	seen map[string]int
-}
-
-// segment is the text between two semicolons: [rawStart, rawEnd), and
-// the same without the whitespace around it, [start, end).
-type segment struct {
-	rawStart, rawEnd int
-	start, end       int
 }
 
 // fix attaches a correction to the error reported last.
@@ -67,19 +63,6 @@ func (p *parser) errorf(start, end int, level Level, kind Kind, format string, a
 	}
 }
 
-// split cuts the text at every semicolon (RFC 9989 §4.8 dmarc-sep).
-func (p *parser) split() {
-	start := 0
-	for i := 0; i <= len(p.text); i++ {
-		if i < len(p.text) && p.text[i] != ';' {
-			continue
-		}
-		s, e := trimWSP(p.text, start, i)
-		p.segs = append(p.segs, segment{rawStart: start, rawEnd: i, start: s, end: e})
-		start = i + 1
-	}
-}
-
 // version checks that the record starts with "v=DMARC1" (RFC 9989 §4.7
 // "v"), which receivers require before anything else.
 func (p *parser) version() {
@@ -91,8 +74,8 @@ func (p *parser) version() {
 	case strings.TrimLeft(p.text, " \t") == "":
 		p.errorf(0, len(p.text), Fatal, KindSyntax, "record holds only whitespace; receivers ignore it and apply no policy")
 		return
-	case first.start > 0:
-		p.errorf(0, first.start, Fatal, KindSyntax,
+	case first.Start > 0:
+		p.errorf(0, first.Start, Fatal, KindSyntax,
 			"record starts with whitespace; receivers look for \"v=DMARC1\" at the very start and ignore this record")
 	case p.text[0] == '"' || p.text[0] == '\'':
 		p.errorf(0, 1, Fatal, KindSyntax,
@@ -102,7 +85,7 @@ func (p *parser) version() {
 		}
 		return
 	case p.text[0] >= 0x80 || p.text[0] < 0x20:
-		p.errorf(0, charLen(p.text, 0), Fatal, KindSyntax,
+		p.errorf(0, taglist.CharLen(p.text, 0), Fatal, KindSyntax,
 			"record starts with %s; receivers look for \"v=DMARC1\" at the very start and ignore this record", describeChar(p.text, 0))
 		return
 	}
@@ -123,7 +106,7 @@ func (p *parser) version() {
 		p.errorf(t.ValueStart, t.ValueEnd, Fatal, KindSyntax,
 			"version %q must be \"DMARC1\" in upper case; receivers ignore this record and apply no policy", t.Value)
 		p.fix(t.ValueStart, t.ValueEnd, "DMARC1")
-	case hasPrefixFold(t.Value, "DMARC1") && isWSP(t.Value[len("DMARC1")]):
+	case hasPrefixFold(t.Value, "DMARC1") && taglist.IsWSP(t.Value[len("DMARC1")]):
 		p.errorf(t.ValueStart, t.ValueEnd, Fatal, KindSyntax,
 			"missing \";\" after \"v=DMARC1\": the version reads %q, so receivers ignore this record and apply no policy", t.Value)
 		p.fix(t.ValueStart+len("DMARC1"), t.ValueStart+len("DMARC1"), ";")
@@ -134,7 +117,7 @@ func (p *parser) version() {
 }
 
 // missingVersion reports a first segment that is not the version tag.
-func (p *parser) missingVersion(first segment) {
+func (p *parser) missingVersion(first taglist.Spec) {
 	msg := "record does not start with \"v=DMARC1\"; receivers ignore it and apply no policy"
 	for _, s := range p.segs[1:] {
 		if t, ok := p.pair(s, false); ok && t.Key == "v" {
@@ -142,7 +125,7 @@ func (p *parser) missingVersion(first segment) {
 			break
 		}
 	}
-	start, end := first.start, first.end
+	start, end := first.Start, first.End
 	if start == end {
 		// An empty first tag: point at the semicolon after it.
 		end++
@@ -165,10 +148,10 @@ func (p *parser) tagList() {
 }
 
 // tag reads one segment: a tag, an empty segment or a malformed pair.
-func (p *parser) tag(s segment, last bool) {
-	if s.start == s.end {
+func (p *parser) tag(s taglist.Spec, last bool) {
+	if s.Start == s.End {
 		if !last {
-			p.errorf(s.rawStart, s.rawEnd+1, Note, KindSyntax,
+			p.errorf(s.RawStart, s.RawEnd+1, Note, KindSyntax,
 				"empty tag between semicolons; receivers skip it, but RFC 9989 §4.8 does not allow it")
 		}
 		return
@@ -205,38 +188,36 @@ func (p *parser) addTag(t Tag) {
 // pair splits a segment into name and value (RFC 9989 §4.8 dmarc-tag).
 // When report is set, it reports a segment that is not a valid name=value
 // pair.
-func (p *parser) pair(s segment, report bool) (Tag, bool) {
+func (p *parser) pair(s taglist.Spec, report bool) (Tag, bool) {
 	errorf := p.errorf
 	if !report {
 		errorf = func(int, int, Level, Kind, string, ...any) {}
 	}
-	seg := p.text[s.start:s.end]
-	eq := strings.IndexByte(seg, '=')
-	if eq < 0 {
-		errorf(s.start, s.end, Invalid, KindSyntax,
+	seg := p.text[s.Start:s.End]
+	if s.Eq < 0 {
+		errorf(s.Start, s.End, Invalid, KindSyntax,
 			"%q is not a tag=value pair; receivers ignore it", seg)
 		return Tag{}, false
 	}
 
-	ns, ne := trimWSP(p.text, s.start, s.start+eq)
-	vs, ve := trimWSP(p.text, s.start+eq+1, s.end)
 	t := Tag{
-		Name:       p.text[ns:ne],
-		Value:      p.text[vs:ve],
-		Start:      s.start,
-		End:        s.end,
-		ValueStart: vs,
-		ValueEnd:   ve,
+		Name:       p.text[s.NameStart:s.NameEnd],
+		Value:      p.text[s.ValueStart:s.ValueEnd],
+		Start:      s.Start,
+		End:        s.End,
+		ValueStart: s.ValueStart,
+		ValueEnd:   s.ValueEnd,
 	}
 	t.Key = strings.ToLower(t.Name)
 
 	if t.Name == "" {
-		errorf(s.start, s.start+eq+1, Invalid, KindSyntax,
+		errorf(s.Start, s.Eq+1, Invalid, KindSyntax,
 			"missing tag name before \"=\"; receivers ignore %q", seg)
 		return Tag{}, false
 	}
 	if i := indexNotAlpha(t.Name); i >= 0 {
-		errorf(ns+i, ns+i+charLen(t.Name, i), Invalid, KindSyntax,
+		ns := s.NameStart
+		errorf(ns+i, ns+i+taglist.CharLen(t.Name, i), Invalid, KindSyntax,
 			"tag name %q holds %s, but tag names are letters only; receivers ignore the tag", t.Name, describeChar(t.Name, i))
 		return Tag{}, false
 	}
@@ -257,7 +238,7 @@ func (p *parser) checkValueBytes(t Tag) bool {
 	}
 	for i := 0; i < len(t.Value); i++ {
 		if c := t.Value[i]; c < 0x20 || c > 0x7e {
-			p.errorf(t.ValueStart+i, t.ValueStart+i+charLen(t.Value, i), Invalid, KindSyntax,
+			p.errorf(t.ValueStart+i, t.ValueStart+i+taglist.CharLen(t.Value, i), Invalid, KindSyntax,
 				"value of %q holds %s, which DMARC values cannot hold; receivers ignore the tag", t.Name, describeChar(t.Value, i))
 			return false
 		}

@@ -3,6 +3,8 @@ package dmarc
 import (
 	"strconv"
 	"strings"
+
+	"github.com/sendlint/sendlint/internal/taglist"
 )
 
 // knownTags are the tags of RFC 9989 §4.7 and the ones it removed from
@@ -115,7 +117,7 @@ func badPolicy(t Tag, fallback string) (string, *Fix) {
 	if hint, fix := missingSemicolon(t); fix != nil {
 		return msg + hint, fix
 	}
-	if s := suggest(strings.ToLower(t.Value), []string{"none", "quarantine", "reject"}); s != "" {
+	if s := didYouMean(strings.ToLower(t.Value), []string{"none", "quarantine", "reject"}); s != "" {
 		return msg + " (did you mean " + strconv.Quote(s) + "?)", &Fix{Start: t.ValueStart, End: t.ValueEnd, Text: s}
 	}
 	return msg, nil
@@ -259,7 +261,7 @@ func (p *parser) ri(t Tag) {
 // (§4.7). One that is close to a known tag is likely a typo, so the
 // setting it was meant for is lost: that is a warning.
 func (p *parser) unknown(t Tag) {
-	if s := suggest(t.Key, knownTags); s != "" {
+	if s := didYouMean(t.Key, knownTags); s != "" {
 		p.errorf(t.Start, t.Start+len(t.Name), Warning, KindUnknown,
 			"unknown tag %q is ignored by receivers (did you mean %q?)", t.Name, s)
 		p.fix(t.Start, t.Start+len(t.Name), s)
@@ -275,20 +277,20 @@ func (p *parser) unknown(t Tag) {
 func missingSemicolon(t Tag) (string, *Fix) {
 	v := t.Value
 	for i := 1; i < len(v); i++ {
-		if !isWSP(v[i-1]) || !isAlpha(v[i]) {
+		if !taglist.IsWSP(v[i-1]) || !taglist.IsAlpha(v[i]) {
 			continue
 		}
 		j := i
-		for j < len(v) && isAlpha(v[j]) {
+		for j < len(v) && taglist.IsAlpha(v[j]) {
 			j++
 		}
 		k := j
-		for k < len(v) && isWSP(v[k]) {
+		for k < len(v) && taglist.IsWSP(v[k]) {
 			k++
 		}
 		if k < len(v) && v[k] == '=' {
 			w := i - 1
-			for w > 0 && isWSP(v[w-1]) {
+			for w > 0 && taglist.IsWSP(v[w-1]) {
 				w--
 			}
 			return " (a \";\" is missing before " + strconv.Quote(v[i:j]+"=") + ")", &Fix{Start: t.ValueStart + w, End: t.ValueStart + w, Text: ";"}

@@ -1,34 +1,34 @@
 package dmarc
 
 import (
-	"net/url"
-	"strconv"
 	"strings"
+
+	"github.com/sendlint/sendlint/internal/taglist"
+	"github.com/sendlint/sendlint/internal/uri"
 )
+
+// reportURIs is what RFC 9989 §4.8 adds to RFC 3986 for report URIs:
+// commas separate them and "!" starts the obsolete size suffix, so both
+// must be percent-encoded inside a URI, and a mailto: URI names one
+// address.
+var reportURIs = uri.Rules{Reserved: "!,", OneAddress: true, Schemes: `"mailto:"`, Names: taglist.NameAll}
 
 // uriList reads rua or ruf (RFC 9989 §4.7, dmarc-urilist): URIs separated
 // by commas, each with an optional obsolete size suffix.
 func (p *parser) uriList(t Tag) {
 	var uris []URI
-	start := t.ValueStart
-	for i := t.ValueStart; i <= t.ValueEnd; i++ {
-		if i < t.ValueEnd && p.text[i] != ',' {
-			continue
-		}
-		s, e := trimWSP(p.text, start, i)
-		if s == e {
+	for _, it := range taglist.Cut(p.text, t.ValueStart, t.ValueEnd, ',', taglist.IsWSP) {
+		if it.Start == it.End {
 			// Point at the comma that makes the empty entry.
-			comma := start - 1
-			if start == t.ValueStart {
-				comma = i
+			comma := it.RawStart - 1
+			if it.RawStart == t.ValueStart {
+				comma = it.RawEnd
 			}
 			p.errorf(comma, comma+1, Invalid, KindSyntax,
 				"%s list has an empty entry; receivers ignore it", t.Name)
-			start = i + 1
 			continue
 		}
-		start = i + 1
-		uris = append(uris, p.uri(t.Name, s, e))
+		uris = append(uris, p.uri(t.Name, it.Start, it.End))
 	}
 
 	if t.Key == "rua" {
@@ -58,11 +58,12 @@ func (p *parser) uri(tag string, start, end int) URI {
 	}
 	u.Raw = raw
 
-	msg := checkURI(&u)
+	parts, prob := uri.Check(raw, reportURIs)
+	u.Scheme, u.Address, u.Domain = parts.Scheme, parts.Address, parts.Domain
 	switch {
-	case msg != "":
-		p.errorf(start, start+len(raw), Invalid, KindSyntax, "%s URI %q %s; receivers ignore it", tag, raw, msg)
-		if strings.HasPrefix(msg, "has no scheme (did you mean") {
+	case prob.Kind != uri.Valid:
+		p.errorf(start, start+len(raw), Invalid, KindSyntax, "%s URI %q %s; receivers ignore it", tag, raw, prob.Phrase)
+		if prob.Kind == uri.BareAddress {
 			p.fix(start, start+len(raw), "mailto:"+raw)
 		}
 	case u.Scheme != "mailto":
@@ -88,119 +89,8 @@ func validSize(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !taglist.IsDigit(s[i]) {
 			return false
-		}
-	}
-	return true
-}
-
-// checkURI checks u.Raw against RFC 3986 and, for mailto:, RFC 6068, and
-// fills in u.Scheme, u.Address and u.Domain. It returns what is wrong, or
-// "".
-func checkURI(u *URI) string {
-	raw := u.Raw
-	colon := strings.IndexByte(raw, ':')
-	if colon <= 0 || !validScheme(raw[:colon]) {
-		if strings.Contains(raw, "@") && !strings.Contains(raw, ":") {
-			return "has no scheme (did you mean " + strconv.Quote("mailto:"+raw) + "?)"
-		}
-		return "does not start with a scheme such as \"mailto:\""
-	}
-	for i := 0; i < len(raw); i++ {
-		if c := raw[i]; !uriChar(c) {
-			return "holds " + describeChar(raw, i) + ", which must be percent-encoded"
-		}
-		if raw[i] == '%' && (i+2 >= len(raw) || !isHex(raw[i+1]) || !isHex(raw[i+2])) {
-			return "holds a \"%\" that does not start a %XX escape"
-		}
-	}
-
-	u.Scheme = strings.ToLower(raw[:colon])
-	rest := raw[colon+1:]
-	if u.Scheme == "mailto" {
-		return checkMailto(u, rest)
-	}
-
-	parsed, err := url.Parse(raw)
-	if err != nil {
-		return "does not parse as a URI"
-	}
-	u.Domain = strings.ToLower(strings.TrimSuffix(parsed.Hostname(), "."))
-	if (u.Scheme == "https" || u.Scheme == "http") && !validHostname(u.Domain) {
-		return "does not name a valid host"
-	}
-	return ""
-}
-
-// checkMailto checks the part of a mailto: URI after the scheme: one
-// address, percent-decoded, then optional header fields (RFC 6068 §2).
-func checkMailto(u *URI, rest string) string {
-	to, _, _ := strings.Cut(rest, "?")
-	addr, err := url.PathUnescape(to)
-	switch {
-	case err != nil:
-		return "holds a bad %XX escape"
-	case addr == "":
-		return "names no address"
-	case strings.Contains(addr, ","):
-		return "names several addresses; give each its own mailto: URI"
-	}
-
-	at := strings.LastIndexByte(addr, '@')
-	if at <= 0 || at == len(addr)-1 {
-		return "is not mailto:local-part@domain"
-	}
-	domain := strings.ToLower(addr[at+1:])
-	if !validHostname(domain) {
-		return "names the mail domain " + strconv.Quote(addr[at+1:]) + ", which is not a valid domain name"
-	}
-	u.Address = addr
-	u.Domain = domain
-	return ""
-}
-
-func validScheme(s string) bool {
-	if s == "" || !isAlpha(s[0]) {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if !isAlpha(c) && !isDigit(c) && c != '+' && c != '-' && c != '.' {
-			return false
-		}
-	}
-	return true
-}
-
-// uriChar reports whether c may appear in a URI (RFC 3986 §2): unreserved,
-// reserved or "%". Commas and "!" are taken by the list syntax.
-func uriChar(c byte) bool {
-	if isAlpha(c) || isDigit(c) {
-		return true
-	}
-	return strings.IndexByte("-._~:/?#[]@$&'()*+;=%", c) >= 0
-}
-
-func isHex(c byte) bool {
-	return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-// validHostname reports whether name is a fully qualified host name:
-// at least two letter-digit-hyphen labels of 1 to 63 bytes, none starting
-// or ending with a hyphen (RFC 1123 §2.1), 253 bytes at most.
-func validHostname(name string) bool {
-	if len(name) > 253 || !strings.Contains(name, ".") {
-		return false
-	}
-	for label := range strings.SplitSeq(name, ".") {
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			if c := label[i]; !isAlpha(c) && !isDigit(c) && c != '-' {
-				return false
-			}
 		}
 	}
 	return true

@@ -1,6 +1,10 @@
 package transport
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sendlint/sendlint/internal/taglist"
+)
 
 // MTASTS is a parsed MTA-STS TXT record (RFC 8461 §3.1), published at
 // _mta-sts.<domain> to announce that a policy file is available at
@@ -35,16 +39,12 @@ func ParseMTASTS(text string) (*MTASTS, []*Error) {
 	const what = "MTA-STS"
 	s := &scanner{text: text}
 	rec := &MTASTS{Text: text}
-	if !s.version(what, "v=STSv1") {
+	fields, ok := s.versioned(what, "v=STSv1")
+	if !ok {
 		rec.Invalid = true
 		return rec, s.sorted()
 	}
-	s.split(what, false)
-	fields := s.versionField(what, "STSv1")
 	rec.Fields = fields
-	if !s.fatal {
-		s.versionDelimiter("v=STSv1", "senders")
-	}
 
 	for _, f := range fields {
 		switch f.Name {
@@ -76,19 +76,9 @@ func checkSTSID(id string) string {
 		return "is longer than 32 characters"
 	}
 	for i := 0; i < len(id); i++ {
-		if !isAlpha(id[i]) && !isDigit(id[i]) {
+		if !taglist.IsAlpha(id[i]) && !taglist.IsDigit(id[i]) {
 			return "holds " + describeChar(id, i) + ", but an id is letters and digits only"
 		}
 	}
 	return ""
-}
-
-// versionDelimiter warns when the version is followed by white space
-// before its semicolon: the grammar allows it, but readers that pick the
-// record by its prefix "v=...;" (RFC 8461 §3.1, RFC 8460 §3) discard it.
-func (s *scanner) versionDelimiter(prefix, readers string) {
-	if len(s.text) > len(prefix) && isWSP(s.text[len(prefix)]) {
-		s.errorf(len(prefix), len(prefix)+1, Warning,
-			"space after %q: %s pick the record by its prefix %q and may discard this one; remove the space", prefix, readers, prefix+";")
-	}
 }

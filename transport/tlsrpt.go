@@ -34,16 +34,12 @@ func ParseTLSRPT(text string) (*TLSRPT, []*Error) {
 	const what = "TLS-RPT"
 	s := &scanner{text: text}
 	rec := &TLSRPT{Text: text}
-	if !s.version(what, "v=TLSRPTv1") {
+	fields, ok := s.versioned(what, "v=TLSRPTv1")
+	if !ok {
 		rec.Invalid = true
 		return rec, s.sorted()
 	}
-	s.split(what, false)
-	fields := s.versionField(what, "TLSRPTv1")
 	rec.Fields = fields
-	if !s.fatal {
-		s.versionDelimiter("v=TLSRPTv1", "senders")
-	}
 
 	for _, f := range fields {
 		switch f.Name {
