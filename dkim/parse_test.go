@@ -1,12 +1,13 @@
 package dkim
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sendlint/sendlint/internal/casefile"
 )
 
 // parseCase is one case of testdata/parse.txt: a record, the errors Parse
@@ -40,59 +41,37 @@ func readKeys(t testing.TB) map[string]string {
 	return keys
 }
 
-// readCases reads the case file. A case starts with "> " and the record
-// text (Go-quoted when it starts with a double quote), in which ${NAME}
-// stands for a key of testdata/keys.txt, followed by lines:
+// readCases reads the case file, whose cases have no head (see
+// internal/casefile). In a case's text ${NAME} stands for a key of
+// testdata/keys.txt; the text is followed by lines:
 //
 //	LEVEL START END MESSAGE   an error; END "$" is the end of the text
 //	fact KEY=VALUE ...        values from summary
 func readCases(t testing.TB, path string) []parseCase {
 	t.Helper()
 	keys := readKeys(t)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-
 	var cases []parseCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case line == "" || strings.HasPrefix(line, "#"):
-			continue
-		case strings.HasPrefix(line, "> "):
-			text := line[2:]
-			if strings.HasPrefix(text, `"`) {
-				if text, err = strconv.Unquote(text); err != nil {
-					t.Fatalf("%s:%d: %v", path, n, err)
+	for _, fc := range casefile.Read(t, path) {
+		if fc.Head != "" {
+			t.Fatalf("%s:%d: a case starts with \"> \"", path, fc.Line)
+		}
+		text := os.Expand(fc.Text, func(k string) string { return keys[k] })
+		c := parseCase{line: fc.Line, text: text, facts: map[string]string{}}
+		for _, line := range fc.Want {
+			if strings.HasPrefix(line, "fact ") {
+				for _, kv := range strings.Fields(line)[1:] {
+					k, v, _ := strings.Cut(kv, "=")
+					c.facts[k] = v
 				}
+				continue
 			}
-			text = os.Expand(text, func(k string) string { return keys[k] })
-			cases = append(cases, parseCase{line: n, text: text, facts: map[string]string{}})
-			continue
-		}
-		if len(cases) == 0 {
-			t.Fatalf("%s:%d: expectation before the first case", path, n)
-		}
-		c := &cases[len(cases)-1]
-		if strings.HasPrefix(line, "fact ") {
-			for _, kv := range strings.Fields(line)[1:] {
-				k, v, _ := strings.Cut(kv, "=")
-				c.facts[k] = v
+			parts := strings.SplitN(line, " ", 4)
+			if len(parts) < 4 {
+				t.Fatalf("%s: case at line %d: want LEVEL START END MESSAGE", path, c.line)
 			}
-			continue
+			c.errs = append(c.errs, wantError{parts[0], parts[1], parts[2], parts[3]})
 		}
-		parts := strings.SplitN(line, " ", 4)
-		if len(parts) < 4 {
-			t.Fatalf("%s:%d: want LEVEL START END MESSAGE", path, n)
-		}
-		c.errs = append(c.errs, wantError{parts[0], parts[1], parts[2], parts[3]})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		cases = append(cases, c)
 	}
 	return cases
 }

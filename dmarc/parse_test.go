@@ -1,12 +1,12 @@
 package dmarc
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sendlint/sendlint/internal/casefile"
 )
 
 // parseCase is one case of testdata/parse.txt: a record, the errors Parse
@@ -27,8 +27,8 @@ type wantError struct {
 	fix string
 }
 
-// readCases reads the case file. A case starts with "> " and the record
-// text (Go-quoted when it starts with a double quote), followed by lines:
+// readCases reads the case file, whose cases have no head (see
+// internal/casefile). A case's text is followed by lines:
 //
 //	LEVEL KIND START END MESSAGE   an error; MESSAGE is a substring
 //	fix START END TEXT             the Fix of the error above
@@ -36,64 +36,48 @@ type wantError struct {
 //	fact KEY=VALUE ...             values from summary
 func readCases(t testing.TB, path string) []parseCase {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-
 	var cases []parseCase
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case line == "" || strings.HasPrefix(line, "#"):
-			continue
-		case strings.HasPrefix(line, "> "):
-			text := line[2:]
-			if strings.HasPrefix(text, `"`) {
-				if text, err = strconv.Unquote(text); err != nil {
-					t.Fatalf("%s:%d: %v", path, n, err)
-				}
-			}
-			cases = append(cases, parseCase{line: n, text: text, facts: map[string]string{}})
-			continue
+	for _, fc := range casefile.Read(t, path) {
+		if fc.Head != "" {
+			t.Fatalf("%s:%d: a case starts with \"> \"", path, fc.Line)
 		}
-		if len(cases) == 0 {
-			t.Fatalf("%s:%d: expectation before the first case", path, n)
+		c := parseCase{line: fc.Line, text: fc.Text, facts: map[string]string{}}
+		for _, line := range fc.Want {
+			c.expect(t, path, line)
 		}
-		c := &cases[len(cases)-1]
-		fields := strings.Fields(line)
-		switch fields[0] {
-		case "policies":
-			c.policy = strings.Join(fields[1:], " ")
-		case "fix":
-			if len(c.errs) == 0 {
-				t.Fatalf("%s:%d: fix before any error", path, n)
-			}
-			c.errs[len(c.errs)-1].fix = strings.TrimPrefix(line, "fix ")
-		case "fact":
-			for _, kv := range fields[1:] {
-				k, v, _ := strings.Cut(kv, "=")
-				c.facts[k] = v
-			}
-		default:
-			parts := strings.SplitN(line, " ", 5)
-			if len(parts) < 5 {
-				t.Fatalf("%s:%d: want LEVEL KIND START END MESSAGE", path, n)
-			}
-			s, err1 := strconv.Atoi(parts[2])
-			e, err2 := strconv.Atoi(parts[3])
-			if err1 != nil || err2 != nil {
-				t.Fatalf("%s:%d: bad offsets", path, n)
-			}
-			c.errs = append(c.errs, wantError{level: parts[0], kind: parts[1], start: s, end: e, msg: parts[4]})
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		cases = append(cases, c)
 	}
 	return cases
+}
+
+// expect adds one expectation line to the case.
+func (c *parseCase) expect(t testing.TB, path, line string) {
+	fields := strings.Fields(line)
+	switch fields[0] {
+	case "policies":
+		c.policy = strings.Join(fields[1:], " ")
+	case "fix":
+		if len(c.errs) == 0 {
+			t.Fatalf("%s: case at line %d: fix before any error", path, c.line)
+		}
+		c.errs[len(c.errs)-1].fix = strings.TrimPrefix(line, "fix ")
+	case "fact":
+		for _, kv := range fields[1:] {
+			k, v, _ := strings.Cut(kv, "=")
+			c.facts[k] = v
+		}
+	default:
+		parts := strings.SplitN(line, " ", 5)
+		if len(parts) < 5 {
+			t.Fatalf("%s: case at line %d: want LEVEL KIND START END MESSAGE", path, c.line)
+		}
+		s, err1 := strconv.Atoi(parts[2])
+		e, err2 := strconv.Atoi(parts[3])
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: case at line %d: bad offsets", path, c.line)
+		}
+		c.errs = append(c.errs, wantError{level: parts[0], kind: parts[1], start: s, end: e, msg: parts[4]})
+	}
 }
 
 func kindName(k Kind) string {

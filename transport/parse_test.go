@@ -1,12 +1,12 @@
 package transport
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sendlint/sendlint/internal/casefile"
 )
 
 // parseCase is one case of testdata/parse.txt.
@@ -18,51 +18,27 @@ type parseCase struct {
 	facts map[string]string
 }
 
-// readCases reads the case file. A case starts with "KIND> RECORD", KIND
-// being mta-sts, tls-rpt or bimi and RECORD Go-quoted when it starts with
-// a double quote, followed by lines:
+// readCases reads the case file (see internal/casefile). A case's head is
+// its kind, mta-sts, tls-rpt or bimi; its text is followed by lines:
 //
 //	LEVEL START END MESSAGE   an error, MESSAGE a substring of its text
 //	fact KEY=VALUE ...        values from the parse
 func readCases(t testing.TB, path string) []parseCase {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-
 	var cases []parseCase
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if kind, text, ok := strings.Cut(line, "> "); ok && !strings.Contains(kind, " ") {
-			if strings.HasPrefix(text, `"`) {
-				if text, err = strconv.Unquote(text); err != nil {
-					t.Fatalf("%s:%d: %v", path, n, err)
+	for _, fc := range casefile.Read(t, path) {
+		c := parseCase{line: fc.Line, kind: fc.Head, text: fc.Text, facts: map[string]string{}}
+		for _, line := range fc.Want {
+			if rest, ok := strings.CutPrefix(line, "fact "); ok {
+				for _, kv := range strings.Fields(rest) {
+					k, v, _ := strings.Cut(kv, "=")
+					c.facts[k] = v
 				}
+				continue
 			}
-			cases = append(cases, parseCase{line: n, kind: kind, text: text, facts: map[string]string{}})
-			continue
+			c.errs = append(c.errs, line)
 		}
-		if len(cases) == 0 {
-			t.Fatalf("%s:%d: expectation before the first case", path, n)
-		}
-		c := &cases[len(cases)-1]
-		if rest, ok := strings.CutPrefix(line, "fact "); ok {
-			for _, kv := range strings.Fields(rest) {
-				k, v, _ := strings.Cut(kv, "=")
-				c.facts[k] = v
-			}
-			continue
-		}
-		c.errs = append(c.errs, line)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		cases = append(cases, c)
 	}
 	return cases
 }
