@@ -113,6 +113,7 @@ func Check(raw string, r Rules) (Parts, Problem) {
 	return p, checkHost(&p, raw)
 }
 
+// badPercent is the phrase of a BadPercent problem.
 const badPercent = "holds a \"%\" that does not start a %XX escape"
 
 // checkBytes reports the first byte of raw that must be percent-encoded
