@@ -27,8 +27,8 @@ Examples:
   sendlint check-host 192.0.2.10 bounce@example.com
                                       would SPF pass for this client?
 
-A directory named like a command (rules, explain, version, help) is linted
-when written as a path: sendlint ./rules
+A directory named like a command (check-host, rules, explain, version, help)
+is linted when written as a path: sendlint ./rules
 
 Offline by default: SPF includes are followed through the declared zones
 (authoritative for every name inside them) and sendlint's dated snapshot
