@@ -96,20 +96,20 @@ func (p *parser) validTag(s taglist.Spec, t Tag) bool {
 		return false
 	case !taglist.IsAlpha(t.Name[0]):
 		p.errorf(ns, ns+taglist.CharLen(t.Name, 0), Fatal,
-			"tag name %q starts with %s, but tag names start with a letter; verifiers reject the key record", t.Name, describeChar(t.Name, 0))
+			"tag name %q starts with %s, but tag names start with a letter; verifiers reject the key record", t.Name, taglist.DescribeChar(t.Name, 0))
 		return false
 	}
 	for i := 1; i < len(t.Name); i++ {
 		if c := t.Name[i]; !taglist.IsAlpha(c) && !taglist.IsDigit(c) && c != '_' {
 			p.errorf(ns+i, ns+i+taglist.CharLen(t.Name, i), Fatal,
-				"tag name %q holds %s; verifiers reject the key record", t.Name, describeChar(t.Name, i))
+				"tag name %q holds %s; verifiers reject the key record", t.Name, taglist.DescribeChar(t.Name, i))
 			return false
 		}
 	}
 	for i := 0; i < len(t.Value); i++ {
 		if c := t.Value[i]; (c < 0x21 || c > 0x7e) && !taglist.IsFWS(c) {
 			p.errorf(t.ValueStart+i, t.ValueStart+i+taglist.CharLen(t.Value, i), Fatal,
-				"value of %q holds %s; verifiers reject the key record", t.Name, describeChar(t.Value, i))
+				"value of %q holds %s; verifiers reject the key record", t.Name, taglist.DescribeChar(t.Value, i))
 			return false
 		}
 	}

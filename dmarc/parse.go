@@ -86,7 +86,7 @@ func (p *parser) version() {
 		return
 	case p.text[0] >= 0x80 || p.text[0] < 0x20:
 		p.errorf(0, taglist.CharLen(p.text, 0), Fatal, KindSyntax,
-			"record starts with %s; receivers look for \"v=DMARC1\" at the very start and ignore this record", describeChar(p.text, 0))
+			"record starts with %s; receivers look for \"v=DMARC1\" at the very start and ignore this record", taglist.DescribeChar(p.text, 0))
 		return
 	}
 
@@ -218,7 +218,7 @@ func (p *parser) pair(s taglist.Spec, report bool) (Tag, bool) {
 	if i := indexNotAlpha(t.Name); i >= 0 {
 		ns := s.NameStart
 		errorf(ns+i, ns+i+taglist.CharLen(t.Name, i), Invalid, KindSyntax,
-			"tag name %q holds %s, but tag names are letters only; receivers ignore the tag", t.Name, describeChar(t.Name, i))
+			"tag name %q holds %s, but tag names are letters only; receivers ignore the tag", t.Name, taglist.DescribeChar(t.Name, i))
 		return Tag{}, false
 	}
 	return t, true
@@ -239,7 +239,7 @@ func (p *parser) checkValueBytes(t Tag) bool {
 	for i := 0; i < len(t.Value); i++ {
 		if c := t.Value[i]; c < 0x20 || c > 0x7e {
 			p.errorf(t.ValueStart+i, t.ValueStart+i+taglist.CharLen(t.Value, i), Invalid, KindSyntax,
-				"value of %q holds %s, which DMARC values cannot hold; receivers ignore the tag", t.Name, describeChar(t.Value, i))
+				"value of %q holds %s, which DMARC values cannot hold; receivers ignore the tag", t.Name, taglist.DescribeChar(t.Value, i))
 			return false
 		}
 	}

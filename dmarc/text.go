@@ -20,12 +20,6 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) > len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
-// describeChar names the character at s[i] for a message, calling out the
-// invisible ones that copying from web pages and word processors leaves.
-func describeChar(s string, i int) string {
-	return taglist.DescribeChar(s, i, taglist.NameAll)
-}
-
 // didYouMean returns the word of words closest to w when it is near enough
 // to be a likely typo, else "".
 func didYouMean(w string, words []string) string {

@@ -11,7 +11,7 @@ import (
 // commas separate them and "!" starts the obsolete size suffix, so both
 // must be percent-encoded inside a URI, and a mailto: URI names one
 // address.
-var reportURIs = uri.Rules{Reserved: "!,", OneAddress: true, Schemes: `"mailto:"`, Names: taglist.NameAll}
+var reportURIs = uri.Rules{Reserved: "!,", OneAddress: true, Schemes: `"mailto:"`}
 
 // uriList reads rua or ruf (RFC 9989 §4.7, dmarc-urilist): URIs separated
 // by commas, each with an optional obsolete size suffix.

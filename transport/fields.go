@@ -104,7 +104,7 @@ func fieldNamed(fields []Field, name string) *Field {
 func (s *scanner) checkExtension(what string, f Field) {
 	if i := badExtName(f.Name); i >= 0 {
 		s.errorf(f.Start+i, f.Start+i+taglist.CharLen(f.Name, i), Fatal,
-			"field name %q holds %s, so the %s record is invalid", f.Name, describeChar(f.Name, i), what)
+			"field name %q holds %s, so the %s record is invalid", f.Name, taglist.DescribeChar(f.Name, i), what)
 		return
 	}
 	if len(f.Name) > 32 {
@@ -118,7 +118,7 @@ func (s *scanner) checkExtension(what string, f Field) {
 	for i := 0; i < len(f.Value); i++ {
 		if c := f.Value[i]; c < 0x21 || c > 0x7e || c == '=' {
 			s.errorf(f.ValueStart+i, f.ValueStart+i+taglist.CharLen(f.Value, i), Fatal,
-				"value of %q holds %s, so the %s record is invalid", f.Name, describeChar(f.Value, i), what)
+				"value of %q holds %s, so the %s record is invalid", f.Name, taglist.DescribeChar(f.Value, i), what)
 			return
 		}
 	}
@@ -134,10 +134,4 @@ func badExtName(name string) int {
 		return i
 	}
 	return -1
-}
-
-// describeChar names the character at s[i] for a message. It calls a space
-// by name, besides the characters taglist.DescribeChar always names.
-func describeChar(s string, i int) string {
-	return taglist.DescribeChar(s, i, taglist.NameSpace)
 }

@@ -77,7 +77,7 @@ func checkSTSID(id string) string {
 	}
 	for i := 0; i < len(id); i++ {
 		if !taglist.IsAlpha(id[i]) && !taglist.IsDigit(id[i]) {
-			return "holds " + describeChar(id, i) + ", but an id is letters and digits only"
+			return "holds " + taglist.DescribeChar(id, i) + ", but an id is letters and digits only"
 		}
 	}
 	return ""

@@ -22,7 +22,7 @@ type URI struct {
 // it stands, since a list's commas are cut off before and BIMI refuses
 // them. A mailto: URI whose address holds an encoded comma passes, with
 // the domain of its last address.
-var reportURIs = uri.Rules{Schemes: `"mailto:" or "https:"`, Names: taglist.NameSpace}
+var reportURIs = uri.Rules{Schemes: `"mailto:" or "https:"`}
 
 // uriList reads a comma-separated list of URIs, with optional white space
 // around the commas, and reports URIs that do not parse or whose scheme

@@ -32,36 +32,18 @@ func CharLen(s string, i int) int {
 	return n
 }
 
-// Names says which characters DescribeChar calls by name rather than by
-// their quoted form or code.
-type Names uint8
-
-// The characters DescribeChar can call by name. Control characters, bytes
-// that are not UTF-8 and the no-break space are always named.
-const (
-	// NameSpace calls a space "a space" rather than " ".
-	NameSpace Names = 1 << iota
-	// NameTab calls a tab "a tab" rather than the control character 0x09.
-	NameTab
-	// NameLookalikes names the invisible and look-alike characters that
-	// copying from web pages and word processors leaves: the zero-width
-	// space, the byte order mark, curly double quotes and dashes.
-	NameLookalikes
-
-	// NameAll names every character DescribeChar knows.
-	NameAll = NameSpace | NameTab | NameLookalikes
-)
-
 // DescribeChar names the character at s[i] for a message, as in "value
-// holds a no-break space (U+00A0)", calling by name the characters names
-// selects.
-func DescribeChar(s string, i int, names Names) string {
+// holds a no-break space (U+00A0)". Spaces, tabs, control characters,
+// bytes that are not UTF-8 and the invisible or look-alike characters that
+// copying from web pages and word processors leaves are called by name;
+// other characters are quoted.
+func DescribeChar(s string, i int) string {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		switch {
-		case c == ' ' && names&NameSpace != 0:
+		case c == ' ':
 			return "a space"
-		case c == '\t' && names&NameTab != 0:
+		case c == '\t':
 			return "a tab"
 		case c < 0x20 || c == 0x7f:
 			return fmt.Sprintf("the control character 0x%02X", c)
@@ -75,16 +57,15 @@ func DescribeChar(s string, i int, names Names) string {
 		return fmt.Sprintf("the byte 0x%02X, which is not UTF-8", c)
 	case r == '\u00a0':
 		return "a no-break space (U+00A0)"
-	case names&NameLookalikes != 0:
-		if name := lookalike(r); name != "" {
-			return name
-		}
+	}
+	if name := lookalike(r); name != "" {
+		return name
 	}
 	return fmt.Sprintf("the non-ASCII character %q (U+%04X)", r, r)
 }
 
-// lookalike names r when it is one of the characters NameLookalikes
-// selects, else returns "".
+// lookalike names r when it is an invisible or look-alike character,
+// else returns "".
 func lookalike(r rune) string {
 	switch r {
 	case '\u200b':

@@ -4,30 +4,26 @@ import "testing"
 
 func TestDescribeChar(t *testing.T) {
 	tests := []struct {
-		s     string
-		i     int
-		names Names
-		want  string
+		s    string
+		i    int
+		want string
 	}{
-		{"a b", 1, NameAll, "a space"},
-		{"a b", 1, NameTab, `" "`},
-		{"a\tb", 1, NameAll, "a tab"},
-		{"a\tb", 1, NameSpace, "the control character 0x09"},
-		{"\x00", 0, NameAll, "the control character 0x00"},
-		{"\x7f", 0, NameAll, "the control character 0x7F"},
-		{`"`, 0, NameAll, `"\""`},
-		{"x\xffy", 1, NameAll, "the byte 0xFF, which is not UTF-8"},
-		{"\u00a0", 0, 0, "a no-break space (U+00A0)"},
-		{"v\u200b", 1, NameAll, "a zero-width space (U+200B)"},
-		{"v\u200b", 1, NameSpace | NameTab, `the non-ASCII character '\u200b' (U+200B)`},
-		{"\ufeffv=1", 0, NameLookalikes, "a byte order mark (U+FEFF)"},
-		{"\u201cx\u201d", 4, NameAll, "a curly quote (U+201D)"},
-		{"a\u2014b", 1, NameAll, "a dash (U+2014)"},
-		{"é", 0, NameAll, "the non-ASCII character 'é' (U+00E9)"},
+		{"a b", 1, "a space"},
+		{"a\tb", 1, "a tab"},
+		{"\x00", 0, "the control character 0x00"},
+		{"\x7f", 0, "the control character 0x7F"},
+		{`"`, 0, `"\""`},
+		{"x\xffy", 1, "the byte 0xFF, which is not UTF-8"},
+		{"\u00a0", 0, "a no-break space (U+00A0)"},
+		{"v\u200b", 1, "a zero-width space (U+200B)"},
+		{"\ufeffv=1", 0, "a byte order mark (U+FEFF)"},
+		{"\u201cx\u201d", 4, "a curly quote (U+201D)"},
+		{"a\u2014b", 1, "a dash (U+2014)"},
+		{"é", 0, "the non-ASCII character 'é' (U+00E9)"},
 	}
 	for _, tt := range tests {
-		if got := DescribeChar(tt.s, tt.i, tt.names); got != tt.want {
-			t.Errorf("DescribeChar(%q, %d, %b) = %q, want %q", tt.s, tt.i, tt.names, got, tt.want)
+		if got := DescribeChar(tt.s, tt.i); got != tt.want {
+			t.Errorf("DescribeChar(%q, %d) = %q, want %q", tt.s, tt.i, got, tt.want)
 		}
 	}
 }

@@ -39,7 +39,7 @@ func FuzzSplit(f *testing.F) {
 			}
 		}
 		for i := 0; i < len(text); i += CharLen(text, i) {
-			if n := CharLen(text, i); n < 1 || i+n > len(text) || DescribeChar(text, i, NameAll) == "" {
+			if n := CharLen(text, i); n < 1 || i+n > len(text) || DescribeChar(text, i) == "" {
 				t.Fatalf("character at %d of %q: length %d or no name", i, text, n)
 			}
 		}

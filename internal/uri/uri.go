@@ -26,8 +26,6 @@ type Rules struct {
 	// Schemes names, for the message about a URI without a scheme, the
 	// schemes it may have meant, such as `"mailto:" or "https:"`.
 	Schemes string
-	// Names says which characters messages call by name.
-	Names taglist.Names
 }
 
 // Parts is what Check reads from a URI, as far as it got before any
@@ -122,7 +120,7 @@ func checkBytes(raw string, r Rules) Problem {
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
 		if !uriChar(c) || strings.IndexByte(r.Reserved, c) >= 0 {
-			return Problem{BadChar, "holds " + taglist.DescribeChar(raw, i, r.Names) + ", which must be percent-encoded"}
+			return Problem{BadChar, "holds " + taglist.DescribeChar(raw, i) + ", which must be percent-encoded"}
 		}
 		if c == '%' && (i+2 >= len(raw) || !isHex(raw[i+1]) || !isHex(raw[i+2])) {
 			return Problem{BadPercent, badPercent}

@@ -7,14 +7,13 @@ import (
 	"testing"
 
 	"github.com/sendlint/sendlint/internal/casefile"
-	"github.com/sendlint/sendlint/internal/taglist"
 )
 
 // testRules are the rules the cases of testdata/check.txt name: "list"
 // as a record that keeps "!" and "," for its own syntax and wants one
 // address per mailto: URI, "plain" as RFC 3986 alone.
 var testRules = map[string]Rules{
-	"list":  {Reserved: "!,", OneAddress: true, Schemes: `"mailto:"`, Names: taglist.NameAll},
+	"list":  {Reserved: "!,", OneAddress: true, Schemes: `"mailto:"`},
 	"plain": {Schemes: `"mailto:" or "https:"`},
 }
 
