@@ -197,7 +197,11 @@ func (f *zfile) viaMiekg(h header) bool {
 	b.WriteString(h.typeTok.s)
 	for i := range h.data {
 		t := &h.data[i]
-		b.WriteByte(' ')
+		// Tokens written without space between them, as in the SVCB
+		// parameter alpn="h2,h3", stay together.
+		if i == 0 || !adjacent(&h.data[i-1], t) {
+			b.WriteByte(' ')
+		}
 		if t.quoted {
 			b.WriteByte('"')
 			b.WriteString(t.s)
@@ -226,6 +230,11 @@ func (f *zfile) viaMiekg(h header) bool {
 	}
 	f.errorf(at, "%s record does not parse: %s", h.typeTok.s, msg)
 	return false
+}
+
+// adjacent reports whether b starts right where a ends in the source.
+func adjacent(a, b *token) bool {
+	return a.endLine == b.line && a.endCol == b.col
 }
 
 // cleanError returns the message of a miekg/dns parse error without its

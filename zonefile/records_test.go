@@ -98,13 +98,15 @@ func TestRecords(t *testing.T) {
 			"@ CAA 0 issue \"ca.example.net\"\n" +
 			"@ TYPE257 \\# 7 00056973737565\n" +
 			"x TYPE65280 \\# 2 abcd\n" +
-			"h HINFO \"PC\" \"Linux\"\n",
+			"h HINFO \"PC\" \"Linux\"\n" +
+			"@ HTTPS 1 . alpn=\"h2,h3\" ipv4hint=192.0.2.1\n",
 		want: []string{
 			"1:1-1:28 _sip._tcp.example.com TYPE33 0 @1:15",
 			"2:1-2:31 example.com TYPE257 0 @2:7",
 			"3:1-3:30 example.com TYPE257 0 @3:11",
 			"4:1-4:22 x.example.com TYPE65280 0 @4:13",
 			"5:1-5:21 h.example.com TYPE13 0 @5:9",
+			"6:1-6:44 example.com TYPE65 0 @6:9",
 		},
 	}, {
 		name: "generic form of the types mail checks read",

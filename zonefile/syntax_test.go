@@ -66,6 +66,8 @@ func TestSyntaxFindings(t *testing.T) {
 			f + `1:5-1:8 zone-syntax: type ANY is a query or meta type; it cannot appear in a zone file`}},
 		{"type checked by miekg/dns", "_sip._tcp SRV 10 5 port sip\n", []string{
 			f + `1:20-1:24 zone-syntax: SRV record does not parse: bad SRV Port "port"`}},
+		{"quote inside an SVCB key", "@ HTTPS 1 . al\"pn\"=h2\n", []string{
+			f + `1:13-1:15 zone-syntax: HTTPS record does not parse: bad SVCB key "al"`}},
 		{"marker type without data", "@ CAA\n", []string{
 			f + `1:3-1:6 zone-syntax: CAA record has no data`}},
 		{"unknown type without generic data", "x TYPE65280 abcd\n", []string{
