@@ -221,12 +221,14 @@ func (p *parser) pct(t Tag) {
 	}
 	p.rec.PCT = n
 
+	if n == 100 {
+		p.errorf(t.Start, t.End, Note, KindRemoved,
+			"pct was removed by RFC 9989, and pct=100 was the default of RFC 7489 anyway: every receiver applies the policy to all failing mail; remove it")
+		return
+	}
 	advice := "remove it, and write t=y while testing the policy"
-	switch n {
-	case 0:
+	if n == 0 {
 		advice = "replace pct=0 with t=y, its RFC 9989 successor"
-	case 100:
-		advice = "remove it: 100 was the default"
 	}
 	p.errorf(t.Start, t.End, Note, KindRemoved,
 		"pct was removed by RFC 9989: receivers that follow it apply the policy to all failing mail, while RFC 7489 receivers apply it to %d%%; %s",

@@ -28,7 +28,7 @@ func TestDMARCDeprecatedTag(t *testing.T) {
 		{
 			name: "pct=100 is removed",
 			zone: `_dmarc IN TXT "v=DMARC1; pct=100; p=reject"`,
-			want: []mailWant{{1, 26, 33, lint.Notice, `remove it: 100 was the default`}},
+			want: []mailWant{{1, 26, 33, lint.Notice, `pct=100 was the default of RFC 7489 anyway`}},
 			fix:  `"v=DMARC1; p=reject"`,
 		},
 		{
