@@ -51,11 +51,39 @@ func SnapshotNames() []string {
 // is unknown (an error wrapping spf.ErrUnknown).
 type Snapshot struct{}
 
-// Lookup answers a query from the snapshot, following its CNAMEs.
+// Lookup answers a query from the snapshot, following its CNAMEs. The
+// snapshot never changes, so each answer is built once and shared: callers
+// must not change it. Linting a zone whose SPF records all include one
+// provider asks the same question once per record.
 func (Snapshot) Lookup(_ context.Context, name string, t spf.RRType) (*spf.Answer, error) {
+	key := snapshotKey{lint.CanonicalName(name), t}
+	if v, ok := snapshotAnswers.Load(key); ok {
+		a := v.(snapshotAnswer)
+		return a.ans, a.err
+	}
+	ans, err := snapshotLookup(key.name, t)
+	snapshotAnswers.Store(key, snapshotAnswer{ans, err})
+	return ans, err
+}
+
+type snapshotKey struct {
+	name string
+	t    spf.RRType
+}
+
+type snapshotAnswer struct {
+	ans *spf.Answer
+	err error
+}
+
+// snapshotAnswers caches the answers of Snapshot.Lookup, unknown names
+// included: one entry per distinct name and type asked in a run.
+var snapshotAnswers sync.Map
+
+func snapshotLookup(name string, t spf.RRType) (*spf.Answer, error) {
 	st := snapshot()
 	seen := map[string]bool{}
-	for cur := lint.CanonicalName(name); !seen[cur]; {
+	for cur := name; !seen[cur]; {
 		seen[cur] = true
 		recs := st.Records(cur, lint.Type(t))
 		if len(recs) == 0 {
