@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/sendlint/sendlint/lint"
-	"github.com/sendlint/sendlint/load"
 	"github.com/sendlint/sendlint/resolve"
 	"github.com/sendlint/sendlint/spf"
 )
@@ -147,18 +146,11 @@ func checkHostArgs(args []string, helo string) (spf.Request, []string, error) {
 
 // checkHostState loads the declared state of the paths, as lint does.
 func (c *Command) checkHostState(o *checkHostOptions, paths []string) (*lint.State, int) {
-	wd, err := c.workDir()
-	if err != nil {
-		return nil, c.errorf("working directory: %v", err)
+	src, code := c.loadSources(o.config, paths, nil)
+	if code != ExitOK {
+		return nil, code
 	}
-	cfg, err := c.loadConfig(o.config, wd)
-	if err != nil {
-		return nil, c.errorf("%v", err)
-	}
-	st, err := load.Load(paths, load.Options{Config: cfg, WorkDir: wd})
-	if err != nil {
-		return nil, c.errorf("%v", err)
-	}
+	st := src.state
 	if n := len(st.Problems); n > 0 {
 		fmt.Fprintf(c.Stderr, "sendlint: note: %d problems while reading the sources (first: %s: %s); "+
 			"run sendlint on them for the list\n", n, st.Problems[0].Range, st.Problems[0].Message)

@@ -64,23 +64,15 @@ func (c *Command) lint(args []string) int {
 	if err != nil {
 		return c.errorf("--format: %v", err)
 	}
-	wd, err := c.workDir()
-	if err != nil {
-		return c.errorf("working directory: %v", err)
-	}
-	cfg, err := c.loadConfig(o.config, wd)
-	if err != nil {
-		return c.errorf("%v", err)
-	}
-
 	var verbose io.Writer
 	if o.verbose {
 		verbose = c.Stderr
 	}
-	st, err := load.Load(paths, load.Options{Config: cfg, WorkDir: wd, Verbose: verbose})
-	if err != nil {
-		return c.errorf("%v", err)
+	src, code := c.loadSources(o.config, paths, verbose)
+	if code != ExitOK {
+		return code
 	}
+	st, cfg, wd := src.state, src.config, src.workDir
 	r, err := o.stack(st)
 	if err != nil {
 		return c.errorf("%v", err)
@@ -128,6 +120,32 @@ func (c *Command) writeReport(format report.Formatter, o *lintOptions, wd string
 		return c.errorf("--output: %v", err)
 	}
 	return ExitOK
+}
+
+// sources is what loadSources read.
+type sources struct {
+	state   *lint.State
+	config  *config.Config
+	workDir string
+}
+
+// loadSources reads the config (named by --config, or found upward) and
+// the sources under paths, as lint and check-host both do. A code other
+// than ExitOK means the message is printed and the command must stop.
+func (c *Command) loadSources(configFlag string, paths []string, verbose io.Writer) (*sources, int) {
+	wd, err := c.workDir()
+	if err != nil {
+		return nil, c.errorf("working directory: %v", err)
+	}
+	cfg, err := c.loadConfig(configFlag, wd)
+	if err != nil {
+		return nil, c.errorf("%v", err)
+	}
+	st, err := load.Load(paths, load.Options{Config: cfg, WorkDir: wd, Verbose: verbose})
+	if err != nil {
+		return nil, c.errorf("%v", err)
+	}
+	return &sources{state: st, config: cfg, workDir: wd}, ExitOK
 }
 
 // loadConfig reads the config named by --config, or the one found from

@@ -22,7 +22,7 @@ var schema = sync.OnceValues(func() (*gojsonschema.Schema, error) {
 // validate checks doc against the config schema and reports the first
 // complaint, in document order, at its line.
 func validate(doc *yaml.Node, display string) error {
-	v, err := toJSONValue(doc)
+	v, err := convert(doc, 0)
 	if err != nil {
 		return &Error{File: display, Line: lineOfErr(err), Msg: err.Error()}
 	}
@@ -195,13 +195,10 @@ func lineOfErr(err error) int {
 	return 0
 }
 
-// toJSONValue converts a YAML node to the values encoding/json would
-// produce, so the JSON Schema sees what the user wrote: mapping keys must
-// be strings, and scalars keep their YAML types.
-func toJSONValue(n *yaml.Node) (any, error) {
-	return convert(n, 0)
-}
-
+// convert turns a YAML node into the values encoding/json would produce,
+// so the JSON Schema sees what the user wrote: mapping keys must be
+// strings, and scalars keep their YAML types. depth guards against
+// documents nested too deep.
 func convert(n *yaml.Node, depth int) (any, error) {
 	if depth > 64 {
 		return nil, &nodeError{line: n.Line, msg: "nesting too deep"}

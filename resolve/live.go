@@ -16,6 +16,7 @@ import (
 	"github.com/miekg/dns"
 
 	"github.com/sendlint/sendlint/internal/dnsname"
+	"github.com/sendlint/sendlint/lint"
 	"github.com/sendlint/sendlint/spf"
 )
 
@@ -74,7 +75,7 @@ func (l *Live) Exchanges() int64 {
 // exchange goes on when ctx ends, bounded by Timeout, so that an answer
 // another caller waits for is not lost; Lookup itself returns at once.
 func (l *Live) Lookup(ctx context.Context, name string, t spf.RRType) (*spf.Answer, error) {
-	k := liveKey{strings.ToLower(strings.TrimSuffix(name, ".")), t}
+	k := liveKey{lint.CanonicalName(name), t}
 	l.mu.Lock()
 	if l.cache == nil {
 		l.cache = make(map[liveKey]*liveEntry)
